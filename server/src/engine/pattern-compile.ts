@@ -1,0 +1,232 @@
+/**
+ * Compiles one Semgrep pattern for one language: substitute the metasyntax, parse with the
+ * language's grammar (trying the language's wrappers until one parses cleanly), cut the pattern's
+ * own nodes out of the wrapper, and turn them into PNodes. Errors are values, never throws.
+ */
+import {
+  KIND_BLOCK,
+  KIND_ERROR,
+  KIND_EXPR_STMT,
+  KIND_STRING,
+  KIND_SUBSET,
+  KIND_TRANSPARENT,
+  KIND_UNORDERED,
+  LoadedLanguage,
+} from './grammars';
+import { CompiledPattern, ListMode, PNode, StringMatcher } from './pattern-ast';
+import { placeholderOf, restoreMetasyntax, splitPlaceholders, substituteMetasyntax } from './pattern-metasyntax';
+import { stringContent } from './string-literal';
+import { NO_NODE, SyntaxTree } from './syntax-tree';
+
+export type CompileResult = { ok: true; pattern: CompiledPattern } | { ok: false; message: string };
+
+/** Node kinds that only hold the pattern (document roots, bodies) and are looked through. */
+const CONTAINER_KINDS = new Set(['stream', 'document', 'config_file', 'body', 'program', 'module', 'source_file']);
+
+export function compilePattern(source: string, lang: LoadedLanguage): CompileResult {
+  const trimmed = dedent(source).trim();
+  if (trimmed === '') return { ok: false, message: 'empty pattern' };
+  const sub = substituteMetasyntax(trimmed, lang.spec);
+  let lastError = '';
+  for (const wrapper of lang.spec.wrappers) {
+    const at = wrapper.template.indexOf('{P}');
+    const text = wrapper.template.slice(0, at) + sub.text + wrapper.template.slice(at + 3);
+    const tree = lang.parser.parse(text);
+    if (!tree) continue;
+    try {
+      if (tree.rootNode.hasError) {
+        lastError = describeError(tree.rootNode, at, sub.text.length);
+        continue;
+      }
+      const st = SyntaxTree.fromTree(tree, text, lang);
+      const compiler = new PatternCompiler(st, sub.originals);
+      const tops = topNodes(st, 0, at, at + sub.text.length);
+      if (tops.length === 0) {
+        lastError = 'the pattern has no code in it';
+        continue;
+      }
+      return { ok: true, pattern: compiler.finish(trimmed, tops) };
+    } finally {
+      tree.delete();
+    }
+  }
+  return { ok: false, message: `pattern does not parse as ${lang.spec.id}${lastError ? `: ${lastError}` : ''}` };
+}
+
+function describeError(root: import('web-tree-sitter').Node, offset: number, length: number): string {
+  const stack = [root];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.isError || n.isMissing) {
+      const col = Math.max(0, Math.min(length, n.startIndex - offset));
+      return n.isMissing ? `missing ${n.type} near column ${col + 1}` : `unexpected input near column ${col + 1}`;
+    }
+    for (let i = n.childCount - 1; i >= 0; i--) {
+      const c = n.child(i);
+      if (c && c.hasError) stack.push(c);
+      else if (c && c.isMissing) stack.push(c);
+    }
+  }
+  return '';
+}
+
+function dedent(text: string): string {
+  const lines = text.replace(/\t/g, '    ').split('\n');
+  let indent = Infinity;
+  for (const line of lines) {
+    if (line.trim() === '') continue;
+    indent = Math.min(indent, line.length - line.trimStart().length);
+  }
+  if (!isFinite(indent) || indent === 0) return text;
+  return lines.map((l) => l.slice(Math.min(indent, l.length - l.trimStart().length))).join('\n');
+}
+
+/** The pattern's own nodes inside the wrapper: the outermost significant nodes within [from, to). */
+function topNodes(st: SyntaxTree, n: number, from: number, to: number): number[] {
+  if (st.end[n] <= from || st.start[n] >= to) {
+    return st.start[n] === st.end[n] && st.start[n] >= from && st.start[n] < to ? [] : [];
+  }
+  const within = st.start[n] >= from && st.end[n] <= to;
+  const kids = st.significantChildren(n);
+  const container =
+    st.parent[n] === NO_NODE ||
+    CONTAINER_KINDS.has(st.kindName(n)) ||
+    (st.flags(n) & KIND_BLOCK) !== 0 ||
+    ((st.flags(n) & KIND_TRANSPARENT) !== 0 && kids.length === 1);
+  if (within && !container) return [n];
+  if (within && kids.length === 0) return st.isComment(n) ? [] : [n];
+  const out: number[] = [];
+  for (const c of kids) out.push(...topNodes(st, c, from, to));
+  return out;
+}
+
+class PatternCompiler {
+  private readonly literals = new Set<string>();
+
+  constructor(
+    private readonly st: SyntaxTree,
+    private readonly originals: ReadonlyMap<string, string>,
+  ) {}
+
+  finish(source: string, tops: number[]): CompiledPattern {
+    const st = this.st;
+    if (tops.length === 1) {
+      const root = this.compile(tops[0]);
+      return { source, root, sequence: undefined, startKinds: this.startKinds(root), literals: [...this.literals] };
+    }
+    const parent = st.parent[tops[0]];
+    const parentFlags = parent === NO_NODE ? 0 : st.flags(parent);
+    const kids = tops.map((n) => this.compile(n));
+    if (parentFlags & (KIND_UNORDERED | KIND_SUBSET)) {
+      const root: PNode = { t: 'node', kind: st.kind[parent], kids, mode: parentFlags & KIND_SUBSET ? 'subset' : 'unordered' };
+      return { source, root, sequence: undefined, startKinds: [st.kind[parent]], literals: [...this.literals] };
+    }
+    const blockKinds: number[] = [];
+    const flags = st.lang.kinds.flags;
+    for (let k = 0; k < flags.length; k++) if (flags[k] & KIND_BLOCK) blockKinds.push(k);
+    return { source, root: kids[0], sequence: kids, startKinds: blockKinds, literals: [...this.literals] };
+  }
+
+  private startKinds(root: PNode): number[] | undefined {
+    switch (root.t) {
+      case 'node':
+      case 'leaf':
+        return [root.kind];
+      case 'str': {
+        const flags = this.st.lang.kinds.flags;
+        const out: number[] = [];
+        for (let k = 0; k < flags.length; k++) if (flags[k] & KIND_STRING) out.push(k);
+        return out;
+      }
+      default:
+        return undefined;
+    }
+  }
+
+  compile(n: number): PNode {
+    const st = this.st;
+    const flags = st.flags(n);
+    const kids = st.significantChildren(n);
+    if (flags & KIND_TRANSPARENT && kids.length === 1) return this.compile(kids[0]);
+    if (st.isLeaf(n)) {
+      const text = st.text(n);
+      const ph = placeholderOf(text);
+      if (ph) return ph.t === 'deep' ? { t: 'mv', name: undefined } : ph;
+      if (flags & KIND_STRING) return { t: 'str', m: this.stringMatcher(text) };
+      const named = st.isNamed(n);
+      if (named && /^[A-Za-z_$][\w$]*$/.test(text) && text.length > 1) this.literals.add(text);
+      return { t: 'leaf', kind: st.kind[n], text, named };
+    }
+    if (flags & KIND_STRING && !this.hasInterpolation(n)) return { t: 'str', m: this.stringMatcher(st.text(n)) };
+    if (flags & KIND_EXPR_STMT && kids.length === 1) {
+      const inner = this.compile(kids[0]);
+      if (inner.t === 'ell' || inner.t === 'ellmv') return inner;
+    }
+    const deep = this.deepOperand(kids);
+    if (deep !== undefined) return { t: 'deep', p: this.compile(deep) };
+    return { t: 'node', kind: st.kind[n], kids: kids.map((c) => this.compile(c)), mode: this.modeOf(n) };
+  }
+
+  private modeOf(n: number): ListMode {
+    const st = this.st;
+    const flags = st.flags(n);
+    if (flags & KIND_BLOCK) return 'stmts';
+    if (flags & KIND_UNORDERED) return 'unordered';
+    if (flags & KIND_SUBSET) return 'subset';
+    if (st.lang.spec.keywordArgKinds.length > 0 && st.kindName(n) === 'argument_list') return 'args';
+    return 'ordered';
+  }
+
+  /** `<... P ...>` was written as a call of a deep placeholder with one argument. */
+  private deepOperand(kids: number[]): number | undefined {
+    const st = this.st;
+    if (kids.length !== 2 || !st.isLeaf(kids[0])) return undefined;
+    const ph = placeholderOf(st.text(kids[0]));
+    if (!ph || ph.t !== 'deep') return undefined;
+    const args = st.significantChildren(kids[1]);
+    return args.length === 1 ? args[0] : undefined;
+  }
+
+  private hasInterpolation(n: number): boolean {
+    const st = this.st;
+    for (let c = st.firstChild[n]; c !== NO_NODE; c = st.nextSibling[c]) {
+      const name = st.kindName(c);
+      if (name.includes('interpolation') || name.includes('substitution')) return true;
+    }
+    return false;
+  }
+
+  private stringMatcher(text: string): StringMatcher {
+    const content = stringContent(text);
+    const parts = splitPlaceholders(content);
+    if (parts.length === 1 && typeof parts[0] !== 'string') {
+      const p = parts[0];
+      if (p.t === 'ell') return { kind: 'any' };
+      if (p.t === 'mv' && p.name !== undefined) return { kind: 'mv', name: p.name };
+      if (p.t === 'mv') return { kind: 'any' };
+    }
+    const restored = restoreMetasyntax(content, this.originals);
+    const regex = /^=~\/(.*)\/([a-z]*)$/s.exec(restored);
+    if (regex) {
+      try {
+        return { kind: 'regex', re: new RegExp(regex[1], regex[2].replace(/[^ims]/g, '')) };
+      } catch {
+        return { kind: 'exact', value: restored };
+      }
+    }
+    if (parts.some((p) => typeof p !== 'string' && p.t === 'ell')) {
+      const source = parts
+        .map((p) => (typeof p === 'string' ? escapeRegex(restoreMetasyntax(p, this.originals)) : p.t === 'ell' ? '.*' : escapeRegex(restoreMetasyntax(`__moat_mv_${(p as { name?: string }).name ?? '_'}`, this.originals))))
+        .join('');
+      return { kind: 'regex', re: new RegExp(`^${source}$`, 's') };
+    }
+    if (restored.length >= 3 && !/[\\'"`]/.test(restored)) this.literals.add(restored);
+    return { kind: 'exact', value: restored };
+  }
+}
+
+function escapeRegex(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+export { KIND_ERROR };

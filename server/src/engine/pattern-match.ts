@@ -1,0 +1,216 @@
+/**
+ * Structural matching of a compiled pattern against a SyntaxTree, Semgrep style: metavariables
+ * bind and unify, `...` absorbs list items or any single node, `$...X` binds a list slice,
+ * `<... P ...>` looks inside, strings compare by content, parentheses and comments are looked
+ * through, keyword arguments and dictionary/object members match in any order, and a `...` in a
+ * statement sequence also reaches statements in nested blocks (Semgrep's deep statement matching).
+ *
+ * Written in continuation-passing style: every way a pattern can match is offered to the
+ * continuation, which returns true to stop. This enumerates all bindings (needed when a later
+ * metavariable condition rejects the first one) without building intermediate lists.
+ */
+import { KIND_BLOCK, KIND_COMMENT, KIND_KWARG, KIND_STRING, KIND_TRANSPARENT } from './grammars';
+import { Env, bind, lookup, sameValue } from './bindings';
+import { PNode, StringMatcher } from './pattern-ast';
+import { stringContent } from './string-literal';
+import { NO_NODE, SyntaxTree } from './syntax-tree';
+
+type K = (env: Env) => boolean;
+type SeqK = (env: Env, first: number, last: number) => boolean;
+
+export class Matcher {
+  constructor(readonly st: SyntaxTree) {}
+
+  /** Looks through parentheses and other single-child wrappers. */
+  unwrap(n: number): number {
+    const st = this.st;
+    while (st.flags(n) & KIND_TRANSPARENT) {
+      const kids = st.significantChildren(n);
+      if (kids.length !== 1) break;
+      n = kids[0];
+    }
+    return n;
+  }
+
+  match(p: PNode, n0: number, env: Env, k: K): boolean {
+    const st = this.st;
+    const n = this.unwrap(n0);
+    switch (p.t) {
+      case 'mv': {
+        if (p.name === undefined) return k(env);
+        const bound = lookup(env, p.name);
+        if (bound) return sameValue(st, bound, { k: 'node', node: n }) ? k(env) : false;
+        return k(bind(env, p.name, { k: 'node', node: n }));
+      }
+      case 'ell':
+        return k(env);
+      case 'ellmv':
+        return this.bindSeq(p.name, [n], env, k);
+      case 'deep': {
+        const stop = st.last[n];
+        const flags = st.lang.kinds.flags;
+        const named = st.lang.kinds.named;
+        for (let i = n; i <= stop; i++) {
+          const kind = st.kind[i];
+          if (!named[kind] || flags[kind] & KIND_COMMENT) continue;
+          if (this.match(p.p, i, env, k)) return true;
+        }
+        return false;
+      }
+      case 'str':
+        if (!(st.flags(n) & KIND_STRING)) return false;
+        return this.matchString(p.m, n, env, k);
+      case 'leaf':
+        if (st.kind[n] !== p.kind) return false;
+        if (p.named && st.text(n) !== p.text) return false;
+        return k(env);
+      case 'node': {
+        if (st.kind[n] !== p.kind) return false;
+        const kids = st.significantChildren(n);
+        switch (p.mode) {
+          case 'ordered':
+            return this.list(p.kids, 0, kids, 0, env, k);
+          case 'stmts':
+            return this.stmts(p.kids, 0, kids, 0, env, NO_NODE, NO_NODE, (e) => k(e));
+          case 'args':
+            return this.args(p.kids, kids, env, k);
+          case 'unordered':
+            return this.unordered(p.kids, kids, false, env, k);
+          case 'subset':
+            return this.unordered(p.kids, kids, true, env, k);
+        }
+      }
+    }
+  }
+
+  private matchString(m: StringMatcher, n: number, env: Env, k: K): boolean {
+    const content = stringContent(this.st.text(n));
+    switch (m.kind) {
+      case 'any':
+        return k(env);
+      case 'exact':
+        return content === m.value ? k(env) : false;
+      case 'regex':
+        m.re.lastIndex = 0;
+        return m.re.test(content) ? k(env) : false;
+      case 'mv': {
+        const value = { k: 'str' as const, node: n, text: content };
+        const bound = lookup(env, m.name);
+        if (bound) return sameValue(this.st, bound, value) ? k(env) : false;
+        return k(bind(env, m.name, value));
+      }
+    }
+  }
+
+  private bindSeq(name: string, nodes: number[], env: Env, k: K): boolean {
+    const value = { k: 'seq' as const, nodes };
+    const bound = lookup(env, name);
+    if (bound) return sameValue(this.st, bound, value) ? k(env) : false;
+    return k(bind(env, name, value));
+  }
+
+  /** Ordered list with `...` and `$...X` items; every target item must be consumed. */
+  private list(ps: readonly PNode[], pi: number, ns: number[], ni: number, env: Env, k: K): boolean {
+    if (pi === ps.length) return ni === ns.length ? k(env) : false;
+    const p = ps[pi];
+    if (p.t === 'ell') {
+      if (pi === ps.length - 1) return k(env);
+      for (let j = ni; j <= ns.length; j++) if (this.list(ps, pi + 1, ns, j, env, k)) return true;
+      return false;
+    }
+    if (p.t === 'ellmv') {
+      for (let j = ni; j <= ns.length; j++) {
+        if (this.bindSeq(p.name, ns.slice(ni, j), env, (e) => this.list(ps, pi + 1, ns, j, e, k))) return true;
+      }
+      return false;
+    }
+    if (ni >= ns.length) return false;
+    return this.match(p, ns[ni], env, (e) => this.list(ps, pi + 1, ns, ni + 1, e, k));
+  }
+
+  /**
+   * Statement sequence: like `list`, but trailing target statements are allowed, and after a
+   * `...` the remaining pattern statements may match statements nested in later blocks.
+   */
+  stmts(ps: readonly PNode[], pi: number, ns: number[], ni: number, env: Env, first: number, last: number, k: SeqK): boolean {
+    if (pi === ps.length) return k(env, first, last);
+    const p = ps[pi];
+    if (p.t === 'ell' || p.t === 'ellmv') {
+      if (pi === ps.length - 1) {
+        return p.t === 'ell' ? k(env, first, last) : this.bindSeq(p.name, ns.slice(ni), env, (e) => k(e, first, last));
+      }
+      if (p.t === 'ellmv') {
+        for (let j = ni; j <= ns.length; j++) {
+          const f = first;
+          if (this.bindSeq(p.name, ns.slice(ni, j), env, (e) => this.stmts(ps, pi + 1, ns, j, e, f, last, k))) return true;
+        }
+        return false;
+      }
+      const flat = this.flatten(ns, ni);
+      for (let j = 0; j < flat.length; j++) {
+        if (this.stmts(ps, pi + 1, flat, j, env, first, last, k)) return true;
+      }
+      return pi + 1 === ps.length ? k(env, first, last) : false;
+    }
+    if (ni >= ns.length) return false;
+    const node = ns[ni];
+    return this.match(p, node, env, (e) => this.stmts(ps, pi + 1, ns, ni + 1, e, first === NO_NODE ? node : first, node, k));
+  }
+
+  /** The statements from ns[from] on, in document order, including those in nested blocks. */
+  private flatten(ns: number[], from: number): number[] {
+    const st = this.st;
+    const out: number[] = [];
+    const flags = st.lang.kinds.flags;
+    for (let x = from; x < ns.length; x++) {
+      const top = ns[x];
+      out.push(top);
+      const stop = st.last[top];
+      for (let i = top + 1; i <= stop; i++) {
+        const parent = st.parent[i];
+        if (!(flags[st.kind[parent]] & KIND_BLOCK)) continue;
+        if (!st.lang.kinds.named[st.kind[i]] || st.isComment(i)) continue;
+        out.push(i);
+      }
+    }
+    return out;
+  }
+
+  /** Positional arguments in order; keyword arguments in any order. */
+  private args(ps: readonly PNode[], ns: number[], env: Env, k: K): boolean {
+    const st = this.st;
+    const isKw = (n: number) => (st.flags(n) & KIND_KWARG) !== 0;
+    const posP: PNode[] = [];
+    const kwP: PNode[] = [];
+    let hasEllipsis = false;
+    for (const p of ps) {
+      if (p.t === 'ell' || p.t === 'ellmv') hasEllipsis = true;
+      if (p.t === 'node' && st.lang.kinds.flags[p.kind] & KIND_KWARG) kwP.push(p);
+      else posP.push(p);
+    }
+    const posN = ns.filter((n) => !isKw(n));
+    const kwN = ns.filter(isKw);
+    return this.list(posP, 0, posN, 0, env, (e) => this.unordered(kwP, kwN, hasEllipsis, e, k));
+  }
+
+  /** Each pattern item matches a distinct target item; extras need `...` unless `subset`. */
+  private unordered(ps: readonly PNode[], ns: number[], subset: boolean, env: Env, k: K): boolean {
+    const items = ps.filter((p) => p.t !== 'ell' && p.t !== 'ellmv');
+    const allowExtras = subset || items.length !== ps.length;
+    if (!allowExtras && items.length !== ns.length) return false;
+    if (items.length > ns.length) return false;
+    const used = new Uint8Array(ns.length);
+    const step = (i: number, e: Env): boolean => {
+      if (i === items.length) return k(e);
+      for (let j = 0; j < ns.length; j++) {
+        if (used[j]) continue;
+        used[j] = 1;
+        const stop = this.match(items[i], ns[j], e, (e2) => step(i + 1, e2));
+        used[j] = 0;
+        if (stop) return true;
+      }
+      return false;
+    };
+    return step(0, env);
+  }
+}
