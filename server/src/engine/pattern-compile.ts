@@ -5,7 +5,6 @@
  */
 import {
   KIND_BLOCK,
-  KIND_ERROR,
   KIND_EXPR_STMT,
   KIND_STRING,
   KIND_SUBSET,
@@ -83,9 +82,7 @@ function dedent(text: string): string {
 
 /** The pattern's own nodes inside the wrapper: the outermost significant nodes within [from, to). */
 function topNodes(st: SyntaxTree, n: number, from: number, to: number): number[] {
-  if (st.end[n] <= from || st.start[n] >= to) {
-    return st.start[n] === st.end[n] && st.start[n] >= from && st.start[n] < to ? [] : [];
-  }
+  if (st.end[n] <= from || st.start[n] >= to) return [];
   const within = st.start[n] >= from && st.end[n] <= to;
   const kids = st.significantChildren(n);
   const container =
@@ -111,7 +108,10 @@ class PatternCompiler {
   finish(source: string, tops: number[]): CompiledPattern {
     const st = this.st;
     if (tops.length === 1) {
-      const root = this.compile(tops[0]);
+      let top = tops[0];
+      const kids = st.significantChildren(top);
+      if (st.flags(top) & KIND_EXPR_STMT && kids.length === 1) top = kids[0];
+      const root = this.compile(top);
       return { source, root, sequence: undefined, startKinds: this.startKinds(root), literals: [...this.literals] };
     }
     const parent = st.parent[tops[0]];
@@ -216,7 +216,7 @@ class PatternCompiler {
     }
     if (parts.some((p) => typeof p !== 'string' && p.t === 'ell')) {
       const source = parts
-        .map((p) => (typeof p === 'string' ? escapeRegex(restoreMetasyntax(p, this.originals)) : p.t === 'ell' ? '.*' : escapeRegex(restoreMetasyntax(`__moat_mv_${(p as { name?: string }).name ?? '_'}`, this.originals))))
+        .map((p) => (typeof p === 'string' ? escapeRegex(restoreMetasyntax(p, this.originals)) : p.t === 'ell' ? '.*' : escapeRegex((p as { name?: string }).name ?? '$_')))
         .join('');
       return { kind: 'regex', re: new RegExp(`^${source}$`, 's') };
     }
@@ -229,4 +229,3 @@ function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
-export { KIND_ERROR };

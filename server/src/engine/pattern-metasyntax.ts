@@ -104,10 +104,10 @@ export function substituteMetasyntax(pattern: string, options: SubstituteOptions
 /** What a placeholder identifier stands for, or undefined for ordinary text. */
 export function placeholderOf(text: string): Placeholder | undefined {
   if (!text.startsWith(PREFIX)) return undefined;
-  if (text.startsWith(ELLMV)) return { t: 'ellmv', name: text.slice(ELLMV.length) };
+  if (text.startsWith(ELLMV)) return { t: 'ellmv', name: '$' + text.slice(ELLMV.length) };
   if (text.startsWith(MV)) {
     const name = text.slice(MV.length);
-    return { t: 'mv', name: name === '_' ? undefined : name };
+    return { t: 'mv', name: name === '_' ? undefined : '$' + name };
   }
   if (text.startsWith(ELL) && /^\d+$/.test(text.slice(ELL.length))) return { t: 'ell' };
   if (text.startsWith(DEEP) && /^\d+$/.test(text.slice(DEEP.length))) return { t: 'deep' };

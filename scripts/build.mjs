@@ -1,0 +1,41 @@
+// Builds Moat: bundles the CLI (and later the server and client) with esbuild and copies the
+// pinned grammar .wasm files and web-tree-sitter's runtime next to the bundles (dist/grammars).
+// web-tree-sitter is aliased to its CommonJS build: bundling its ESM build as CJS empties
+// import.meta and breaks Parser.init() (see ../shared/notes/MACHINE.md).
+import { build } from 'esbuild';
+import { copyFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
+const dist = path.join(root, 'dist');
+const grammarsOut = path.join(dist, 'grammars');
+mkdirSync(grammarsOut, { recursive: true });
+
+const manifest = JSON.parse(readFileSync(path.join(root, 'grammars', 'grammars.json'), 'utf8'));
+for (const entry of [manifest.runtime, ...manifest.grammars]) {
+  const pkgDir = path.join(root, 'node_modules', entry.package);
+  const from = path.join(pkgDir, entry.file);
+  if (!existsSync(from)) throw new Error(`grammar file missing: ${from} (is ${entry.package} installed?)`);
+  copyFileSync(from, path.join(grammarsOut, entry.file));
+}
+
+const webTreeSitterCjs = path.join(root, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.cjs');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  alias: { 'web-tree-sitter': webTreeSitterCjs },
+  external: ['vscode'],
+};
+
+const entries = [
+  { entryPoints: [path.join(root, 'server/src/cli/main.ts')], outfile: path.join(dist, 'moat.js'), banner: { js: '#!/usr/bin/env node' } },
+  { entryPoints: [path.join(root, 'server/src/scan/scan-worker.ts')], outfile: path.join(dist, 'scan-worker.js') },
+].filter((e) => existsSync(e.entryPoints[0]));
+
+await Promise.all(entries.map((e) => build({ ...common, ...e })));
+console.log(`built ${entries.map((e) => path.relative(root, e.outfile)).join(', ')} and ${manifest.grammars.length} grammars`);

@@ -1,0 +1,241 @@
+/**
+ * Evaluates a compiled rule formula over the match ranges of its patterns, with Semgrep's
+ * semantics: `pattern-either` is a union; `patterns` intersects its positive terms (a range kept
+ * when it lies inside a range of the other term and the metavariables agree), removes negatives
+ * (`pattern-not`: equal range; `pattern-not-inside` and `pattern-not-regex`: enclosing range),
+ * then applies metavariable conditions in order, then focus.
+ */
+import { BoundValue, Env, bind, lookup, unify, valueRange, valueText as boundText } from './bindings';
+import { ComparisonValue } from './metavar-comparison';
+import { KIND_STRING } from './grammars';
+import { RangeMatch, PatternIndex } from './pattern-index';
+import { CCondition, CFormula, SubFormula } from './rule-compile';
+import { SafeRegex } from './safe-regex';
+import { stringContent } from './string-literal';
+import { SyntaxTree } from './syntax-tree';
+
+export interface EvalContext {
+  /** Undefined when evaluating regexes on plain text. */
+  readonly st: SyntaxTree | undefined;
+  readonly text: string;
+  /** Offset of `text` in the document; regex ranges are shifted by it. */
+  readonly base: number;
+  /** Matches of each pattern slot of the formula's pattern list. */
+  readonly slotMatches: (slot: number) => readonly RangeMatch[];
+}
+
+const MAX_RESULTS = 20000;
+
+export function evaluate(f: CFormula, ctx: EvalContext): RangeMatch[] {
+  switch (f.op) {
+    case 'pattern':
+      return [...ctx.slotMatches(f.slot)];
+    case 'regex':
+      return regexMatches(f.re, ctx);
+    case 'either':
+      return dedupe(ctx, f.items.flatMap((i) => evaluate(i, ctx)));
+    case 'and':
+      return evaluateAnd(f, ctx);
+  }
+}
+
+function evaluateAnd(f: Extract<CFormula, { op: 'and' }>, ctx: EvalContext): RangeMatch[] {
+  const terms = f.positives.length > 0 ? f.positives : f.insides;
+  let acc = evaluate(terms[0], ctx);
+  for (let i = 1; i < terms.length && acc.length; i++) acc = intersect(ctx, acc, evaluate(terms[i], ctx), terms === f.positives);
+  if (terms === f.positives) for (const inside of f.insides) if (acc.length) acc = intersect(ctx, acc, evaluate(inside, ctx), false);
+  for (const neg of f.negatives) {
+    if (!acc.length) break;
+    const ys = evaluate(neg.f, ctx);
+    acc = acc.filter((x) => !ys.some((y) => (neg.inside ? contains(y, x) : equal(x, y)) && compatible(ctx, x.env, y.env)));
+  }
+  for (const re of f.notRegexes) {
+    if (!acc.length) break;
+    const ys = regexMatches(re, ctx);
+    acc = acc.filter((x) => !ys.some((y) => contains(y, x)));
+  }
+  for (const cond of f.conditions) {
+    if (!acc.length) break;
+    acc = acc.flatMap((x) => applyCondition(cond, x, ctx));
+  }
+  for (const names of f.focus) acc = acc.flatMap((x) => focus(names, x, ctx));
+  return dedupe(ctx, acc);
+}
+
+function contains(outer: RangeMatch, inner: RangeMatch): boolean {
+  return outer.start <= inner.start && inner.end <= outer.end;
+}
+
+function equal(a: RangeMatch, b: RangeMatch): boolean {
+  return a.start === b.start && a.end === b.end;
+}
+
+function compatible(ctx: EvalContext, a: Env, b: Env): boolean {
+  return !ctx.st || unify(ctx.st, a, b) !== null;
+}
+
+function merge(ctx: EvalContext, a: Env, b: Env): Env | null {
+  return ctx.st ? unify(ctx.st, a, b) : a;
+}
+
+/** Positive terms: keep x inside y (and, if symmetric, y inside x) when bindings agree. */
+function intersect(ctx: EvalContext, xs: RangeMatch[], ys: RangeMatch[], symmetric: boolean): RangeMatch[] {
+  const out: RangeMatch[] = [];
+  const sorted = [...ys].sort((a, b) => a.start - b.start);
+  for (const x of xs) {
+    for (const y of sorted) {
+      if (y.start > x.end) break;
+      if (contains(y, x)) {
+        const env = merge(ctx, x.env, y.env);
+        if (env !== null) out.push({ start: x.start, end: x.end, env });
+      } else if (symmetric && contains(x, y)) {
+        const env = merge(ctx, y.env, x.env);
+        if (env !== null) out.push({ start: y.start, end: y.end, env });
+      }
+      if (out.length >= MAX_RESULTS) return out;
+    }
+  }
+  return out;
+}
+
+function dedupe(ctx: EvalContext, xs: RangeMatch[]): RangeMatch[] {
+  if (xs.length < 2) return xs;
+  const seen = new Set<string>();
+  const out: RangeMatch[] = [];
+  for (const x of xs) {
+    const key = `${x.start}:${x.end}:${envKey(ctx, x.env)}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    out.push(x);
+  }
+  return out;
+}
+
+function envKey(ctx: EvalContext, env: Env): string {
+  const parts: string[] = [];
+  const seen = new Set<string>();
+  for (let b = env; b; b = b.next) {
+    if (seen.has(b.name)) continue;
+    seen.add(b.name);
+    const r = ctx.st ? valueRange(ctx.st, b.value) : undefined;
+    parts.push(`${b.name}=${r ? `${r.start}-${r.end}` : b.value.k === 'text' ? b.value.text : ''}`);
+  }
+  return parts.sort().join(',');
+}
+
+/** Regex matches as ranges; capture groups bind `$1`, `$2`… and named groups `$NAME`. */
+function regexMatches(re: SafeRegex, ctx: EvalContext): RangeMatch[] {
+  return re.matchAll(ctx.text, MAX_RESULTS).map((m) => {
+    let env: Env = undefined;
+    for (let g = 1; g < m.groups.length; g++) {
+      const text = m.groups[g];
+      if (text === undefined) continue;
+      const start = ctx.base + (m.groupStarts[g] ?? m.start);
+      env = bind(env, `$${g}`, { k: 'text', text, start, end: start + text.length });
+    }
+    for (const [name, text] of Object.entries(m.named)) {
+      if (text === undefined) continue;
+      const index = m.groups.indexOf(text);
+      const start = ctx.base + (index > 0 ? m.groupStarts[index] : m.start);
+      env = bind(env, `$${name}`, { k: 'text', text, start, end: start + text.length });
+    }
+    return { start: ctx.base + m.start, end: ctx.base + m.end, env };
+  });
+}
+
+function textOf(ctx: EvalContext, v: BoundValue): string {
+  return ctx.st ? boundText(ctx.st, v) : v.k === 'text' || v.k === 'str' ? v.text : '';
+}
+
+function applyCondition(cond: CCondition, x: RangeMatch, ctx: EvalContext): RangeMatch[] {
+  switch (cond.c) {
+    case 'regex': {
+      const v = lookup(x.env, cond.mv);
+      return v && cond.re.testAtStart(textOf(ctx, v)) ? [x] : [];
+    }
+    case 'comparison':
+      return compare(cond, x, ctx) ? [x] : [];
+    case 'pattern': {
+      const v = lookup(x.env, cond.mv);
+      if (!v) return [];
+      return subMatches(cond.sub, v, ctx).flatMap((m) => {
+        if (cond.sub.mode !== 'inside') return [x];
+        const env = merge(ctx, x.env, m.env);
+        return env === null ? [] : [{ start: x.start, end: x.end, env }];
+      });
+    }
+  }
+}
+
+/** Matches of a metavariable-pattern's formula in the value bound to the metavariable. */
+function subMatches(sub: SubFormula, v: BoundValue, ctx: EvalContext): RangeMatch[] {
+  const st = ctx.st;
+  if (sub.mode === 'inside' && st && v.k !== 'text') {
+    const nodes = v.k === 'seq' ? v.nodes : [v.node];
+    const index = new PatternIndex(sub.patterns);
+    return nodes.flatMap((node) => {
+      const matches = index.run(st, undefined, undefined, node);
+      const range = { start: st.start[node], end: st.end[node] };
+      return evaluate(sub.formula, { st, text: st.source.slice(range.start, range.end), base: range.start, slotMatches: (s) => matches[s] });
+    });
+  }
+  const text = conditionText(ctx, v);
+  if (sub.mode === 'parse' && sub.lang) {
+    const tree = sub.lang.parser.parse(text);
+    if (!tree) return [];
+    try {
+      const inner = SyntaxTree.fromTree(tree, text, sub.lang);
+      const matches = new PatternIndex(sub.patterns).run(inner, undefined);
+      return evaluate(sub.formula, { st: inner, text, base: 0, slotMatches: (s) => matches[s] });
+    } finally {
+      tree.delete();
+    }
+  }
+  return evaluate(sub.formula, { st: undefined, text, base: 0, slotMatches: () => [] });
+}
+
+/** The text a condition sees: a string literal's content for `metavariable-pattern` with a language. */
+function conditionText(ctx: EvalContext, v: BoundValue): string {
+  const st = ctx.st;
+  if (st && v.k === 'node' && st.flags(v.node) & KIND_STRING) return stringContent(st.text(v.node));
+  return textOf(ctx, v);
+}
+
+function compare(cond: Extract<CCondition, { c: 'comparison' }>, x: RangeMatch, ctx: EvalContext): boolean {
+  const result = cond.cmp.evaluate((name) => {
+    const v = lookup(x.env, name);
+    if (!v) return undefined;
+    let text = textOf(ctx, v);
+    const isString = v.k === 'str' || (ctx.st !== undefined && v.k === 'node' && (ctx.st.flags(v.node) & KIND_STRING) !== 0);
+    if (isString) text = stringContent(text);
+    if (cond.mv === name && cond.strip) text = text.replace(/^["'`]|["'`]$/g, '');
+    if (cond.mv === name && cond.base !== undefined) {
+      const n = parseInt(text, cond.base);
+      return Number.isNaN(n) ? text : n;
+    }
+    return isString ? text : numberOrText(text);
+  });
+  return result.ok && result.value;
+}
+
+function numberOrText(text: string): ComparisonValue {
+  const t = text.trim().replace(/_/g, '');
+  if (/^[+-]?\d+$/.test(t)) return Number(t);
+  if (/^[+-]?0[xX][0-9a-fA-F]+$/.test(t)) return Number(t);
+  if (/^[+-]?(\d+\.\d*|\.\d+|\d+)([eE][+-]?\d+)?$/.test(t)) return Number(t);
+  return text;
+}
+
+function focus(names: readonly string[], x: RangeMatch, ctx: EvalContext): RangeMatch[] {
+  if (!ctx.st) return [];
+  let start = -Infinity;
+  let end = Infinity;
+  for (const name of names) {
+    const v = lookup(x.env, name);
+    const r = v && valueRange(ctx.st, v);
+    if (!r) return [];
+    start = Math.max(start, r.start);
+    end = Math.min(end, r.end);
+  }
+  return start <= end ? [{ start, end, env: x.env }] : [];
+}

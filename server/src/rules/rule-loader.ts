@@ -1,0 +1,72 @@
+/**
+ * Finds and reads rule files (I/O): a `--config` path may be a rule file or a folder of rules
+ * (a pack); folders are searched recursively for `.yaml`/`.yml` files, leaving out pack manifests,
+ * workspace config and hidden folders. Problems carry the path of the file they are about.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import type { Problem } from '../engine/finding';
+import type { RuleDto } from '../engine/rule-model';
+import { parseRuleFile } from './rule-yaml';
+
+export interface LoadedRules {
+  readonly rules: RuleDto[];
+  readonly problems: Problem[];
+  /** The rule files read, absolute. */
+  readonly files: string[];
+}
+
+const NOT_RULE_FILES = new Set(['moat-pack.yaml', 'moat-pack.yml', '.moat.yaml', '.moat.yml']);
+
+export function isRuleFileName(name: string): boolean {
+  return /\.ya?ml$/i.test(name) && !NOT_RULE_FILES.has(name) && !/\.fixed\.ya?ml$/i.test(name) && !/\.test\.ya?ml$/i.test(name);
+}
+
+/** Rule files under `target` (a file or a folder), sorted. */
+export async function findRuleFiles(target: string): Promise<string[]> {
+  const stat = await fs.stat(target);
+  if (stat.isFile()) return [path.resolve(target)];
+  const out: string[] = [];
+  const visit = async (dir: string) => {
+    const entries = await fs.readdir(dir, { withFileTypes: true });
+    for (const e of entries) {
+      if (e.name.startsWith('.') || e.name === 'node_modules') continue;
+      const full = path.join(dir, e.name);
+      if (e.isDirectory()) await visit(full);
+      else if (e.isFile() && isRuleFileName(e.name)) out.push(full);
+    }
+  };
+  await visit(path.resolve(target));
+  return out.sort();
+}
+
+/** Reads every rule file under the given targets; a missing target is a problem, not a throw. */
+export async function loadRules(targets: readonly string[], displayBase = process.cwd()): Promise<LoadedRules> {
+  const rules: RuleDto[] = [];
+  const problems: Problem[] = [];
+  const files: string[] = [];
+  for (const target of targets) {
+    let found: string[];
+    try {
+      found = await findRuleFiles(target);
+    } catch (e) {
+      problems.push({ severity: 'error', message: `cannot read rules from ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file: target });
+      continue;
+    }
+    for (const file of found) {
+      const display = path.relative(displayBase, file) || file;
+      let text: string;
+      try {
+        text = await fs.readFile(file, 'utf8');
+      } catch (e) {
+        problems.push({ severity: 'error', message: `cannot read rule file: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file: display });
+        continue;
+      }
+      files.push(file);
+      const parsed = parseRuleFile(text, display);
+      rules.push(...parsed.rules);
+      problems.push(...parsed.problems);
+    }
+  }
+  return { rules, problems, files };
+}
