@@ -21,7 +21,9 @@ for (const entry of [manifest.runtime, ...manifest.grammars]) {
 }
 
 const webTreeSitterCjs = path.join(root, 'node_modules', 'web-tree-sitter', 'web-tree-sitter.cjs');
+const pkg = JSON.parse(readFileSync(path.join(root, 'package.json'), 'utf8'));
 const common = {
+  define: { MOAT_BUILD_VERSION: JSON.stringify(pkg.version) },
   bundle: true,
   platform: 'node',
   target: 'node20',

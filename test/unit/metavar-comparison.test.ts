@@ -266,7 +266,15 @@ for (const [source, pattern, column] of SYNTAX_ERROR_CASES) {
 test('nesting up to 100 levels compiles; deeper nesting is an error, not a stack overflow', () => {
   const nested = (depth: number) => `${'('.repeat(depth)}1${')'.repeat(depth)} == 1`;
   assert.deepEqual(run(nested(100)), { ok: true, value: true });
-  for (const source of [nested(101), nested(900), `${'-'.repeat(500)}1`, `${'not '.repeat(300)}1`, `${'2**'.repeat(600)}1`, `${'['.repeat(999)}`]) {
+  const tooDeep = [
+    nested(101),
+    nested(900),
+    `${'-'.repeat(500)}1`,
+    `${'not '.repeat(300)}1`,
+    `${'2**'.repeat(600)}1`,
+    '['.repeat(999),
+  ];
+  for (const source of tooDeep) {
     const result = compileComparison(source);
     assert.equal(result.ok, false);
     if (!result.ok) assert.match(result.message, /nested more than 100 levels deep/);

@@ -1,0 +1,52 @@
+/**
+ * The `moat` command: dispatches to subcommands. Exit codes: 0 clean, 1 findings (or failed rule
+ * tests), 2 error (bad arguments, broken rules or config).
+ */
+import { runScanCommand } from './scan-command';
+import { runTestCommand } from './test-command';
+import { MOAT_VERSION } from './version';
+
+const USAGE = `moat ${MOAT_VERSION} — DevSecOps checks for generative-AI platforms
+
+Usage:
+  moat scan [PATH...] [--config RULES]... [--format text|json|sarif] [--output FILE]
+            [--severity LEVEL] [--jobs N] [--max-file-size BYTES] [--no-gitignore] [--verbose]
+  moat test [PATH...]          run rule tests (Semgrep annotation format) beside the rules
+  moat --version
+
+Run \`moat scan --help\` or \`moat test --help\` for details.
+`;
+
+async function main(argv: string[]): Promise<number> {
+  const [command, ...rest] = argv;
+  switch (command) {
+    case 'scan':
+      return runScanCommand(rest);
+    case 'test':
+      return runTestCommand(rest);
+    case '--version':
+    case '-v':
+    case 'version':
+      process.stdout.write(`${MOAT_VERSION}\n`);
+      return 0;
+    case undefined:
+    case '--help':
+    case '-h':
+    case 'help':
+      process.stdout.write(USAGE);
+      return command === undefined ? 2 : 0;
+    default:
+      process.stderr.write(`moat: unknown command "${command}"\n\n${USAGE}`);
+      return 2;
+  }
+}
+
+main(process.argv.slice(2)).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (e: unknown) => {
+    process.stderr.write(`moat: internal error: ${e instanceof Error ? (e.stack ?? e.message) : String(e)}\n`);
+    process.exitCode = 2;
+  },
+);

@@ -1,0 +1,37 @@
+/**
+ * Reads and scans one file for a workspace scan (in the main thread or a worker): skip files no
+ * rule can apply to without reading them, classify the bytes (binary, minified, too large), run
+ * the engine, and keep the source lines only when there are findings (for snippets).
+ */
+import { scanFile } from '../engine/file-scan';
+import type { Problem } from '../engine/finding';
+import { languageForPath } from '../engine/languages';
+import type { RuleSet } from '../engine/rule-set';
+import type { FileFindings, SkippedFile } from '../report/report';
+import { readScanFile, WalkedFile } from './file-walk';
+
+export type FileOutcome =
+  | { readonly kind: 'scanned'; readonly file: FileFindings; readonly problems: Problem[]; readonly parsed: boolean }
+  | { readonly kind: 'skipped'; readonly skipped: SkippedFile }
+  | { readonly kind: 'ignored' };
+
+/** Can any rule of the set apply to this path (by language)? */
+export function rulesApply(rules: RuleSet, relative: string): boolean {
+  if (rules.textOnly.length > 0) return true;
+  const spec = languageForPath(relative);
+  return spec !== undefined && rules.forLanguage(spec.id) !== undefined;
+}
+
+export async function scanOneFile(rules: RuleSet, file: WalkedFile, maxFileBytes: number): Promise<FileOutcome> {
+  if (!rulesApply(rules, file.relative)) return { kind: 'ignored' };
+  const content = await readScanFile(file.path, maxFileBytes);
+  if (!content.ok) return { kind: 'skipped', skipped: { path: file.relative, reason: content.reason, detail: content.detail } };
+  const result = scanFile(rules, content.text, { path: file.relative });
+  const lines = result.findings.length ? content.text.split(/\r?\n/) : undefined;
+  return {
+    kind: 'scanned',
+    file: { path: file.relative, findings: result.findings, ...(lines ? { lines } : {}) },
+    problems: result.problems,
+    parsed: result.parsed,
+  };
+}
