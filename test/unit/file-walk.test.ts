@@ -201,7 +201,7 @@ test('classifyContent: binary by NUL byte in the first 8 KB, or by a high rate o
     reason: 'binary',
     detail: 'NUL byte at offset 1',
   });
-  const lateNul = new Uint8Array(9000).fill(0x61);
+  const lateNul = encode('abcdefghi\n'.repeat(900));
   lateNul[8500] = 0;
   assert.equal(classifyContent('late.txt', lateNul, 10_000).ok, true, 'a NUL after 8 KB does not count');
 

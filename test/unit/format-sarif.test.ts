@@ -21,11 +21,12 @@ import { formatSarif } from '../../server/src/report/format-sarif';
 function sarifValidator(): ValidateFunction {
   const path = require.resolve('@microsoft/jest-sarif/lib/schemas/sarif-2.1.0-rtm.5.json');
   const { $schema: _draft, id, ...schema } = JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>;
+  assert.equal(typeof id, 'string');
   const ajv = new Ajv({ allErrors: true, strict: true, strictRequired: false, unicodeRegExp: false });
   ajv.addFormat('uri', (text: string) => isUri(text));
   ajv.addFormat('uri-reference', (text: string) => isUri(text, 'file:///base/'));
   ajv.addFormat('date-time', (text: string) => /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?(Z|[+-]\d\d:\d\d)$/.test(text));
-  return ajv.compile({ ...schema, $id: id });
+  return ajv.compile({ ...schema, $id: id as string });
 }
 
 function isUri(text: string, base?: string): boolean {
@@ -118,6 +119,16 @@ function sarif(report: ScanReport = sampleReport()): Sarif {
   return JSON.parse(formatSarif(report, { toolVersion: '0.1.0' })) as Sarif;
 }
 
+type SarifResult = Sarif['runs'][number]['results'][number];
+
+function resultsFor(log: Sarif, ...ruleIds: string[]): SarifResult[] {
+  return ruleIds.map((id) => {
+    const result = log.runs[0].results.find((r) => r.ruleId === id);
+    assert.ok(result !== undefined, `no result for ${id}`);
+    return result;
+  });
+}
+
 // ---------------------------------------------------------------------------------------------
 
 test('the document is valid SARIF 2.1.0', () => {
@@ -177,7 +188,7 @@ test('rules: ids as written, levels, security-severity, tags and helpUri', () =>
 
 test('results: rule id and index, level, message, location with 1-based UTF-16 region and snippet', () => {
   const log = sarif();
-  const [system, emoji] = log.runs[0].results;
+  const [system, emoji] = resultsFor(log, 'py.os-system', 'py.emoji');
   assert.equal(system.ruleId, 'py.os-system');
   assert.equal(system.ruleIndex, 0);
   assert.equal(system.level, 'error');
@@ -207,7 +218,7 @@ test('paths are percent-encoded URI references', () => {
 });
 
 test('fixes become replacements, suppressed findings carry an inSource suppression', () => {
-  const [system, emoji] = sarif().runs[0].results;
+  const [system, emoji] = resultsFor(sarif(), 'py.os-system', 'py.emoji');
   assert.deepEqual(system.fixes, [
     {
       description: { text: 'Apply the fix suggested by py.os-system' },

@@ -98,9 +98,20 @@ export function scanWith(
   const st = options.tree ?? parseText(langRules, text);
   const mask = new Uint8Array(langRules.index.patterns.length);
   for (const i of active) for (const slot of langRules.ruleSlots[i]) mask[slot] = 1;
-  const matches = langRules.index.run(st, mask, options.cancel);
-  const ctx: EvalContext = { st, text, base: 0, slotMatches: (slot) => matches[slot] };
-  for (const i of active) runRule(langRules.rules[i], ctx);
+  const walk = langRules.index.walk(st, mask, options.cancel);
+  const ctx: EvalContext = { st, text, base: 0, slotMatches: (slot) => walk.matches[slot] };
+  for (const i of active) {
+    const rule = langRules.rules[i];
+    runRule(rule, ctx);
+    if (langRules.ruleSlots[i].some((slot) => walk.overBudget.has(slot))) {
+      problems.push({
+        severity: 'warning',
+        message: `rule ${rule.dto.id} is too expensive on ${options.path}: some matches were skipped (a pattern with many ellipses over a large construct)`,
+        file: options.path,
+        ruleId: rule.dto.id,
+      });
+    }
+  }
   return { findings, problems, parsed: true, syntaxErrors: st.errorCount };
 }
 

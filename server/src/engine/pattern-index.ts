@@ -7,7 +7,7 @@ import { Env } from './bindings';
 import { CancellationToken, throwIfCancelled } from './cancellation';
 import { KIND_COMMENT } from './grammars';
 import { CompiledPattern } from './pattern-ast';
-import { Matcher } from './pattern-match';
+import { MatchBudgetExceeded, Matcher } from './pattern-match';
 import { NO_NODE, SyntaxTree } from './syntax-tree';
 
 export interface RangeMatch {
@@ -20,6 +20,12 @@ export interface RangeMatch {
 const MAX_BINDINGS_PER_NODE = 32;
 /** Matches kept per pattern and file. */
 const MAX_MATCHES_PER_PATTERN = 20000;
+
+/** Per-pattern matches of one walk, and the patterns that hit the step budget somewhere. */
+export interface WalkResult {
+  readonly matches: RangeMatch[][];
+  readonly overBudget: ReadonlySet<number>;
+}
 
 export class PatternIndex {
   private readonly byKind: number[][] = [];
@@ -40,8 +46,13 @@ export class PatternIndex {
    * `active[slot]` says which patterns to try; inactive slots get empty lists.
    */
   run(st: SyntaxTree, active: Uint8Array | undefined, cancel?: CancellationToken, root = 0): RangeMatch[][] {
+    return this.walk(st, active, cancel, root).matches;
+  }
+
+  walk(st: SyntaxTree, active: Uint8Array | undefined, cancel?: CancellationToken, root = 0): WalkResult {
     const results: RangeMatch[][] = this.patterns.map(() => []);
-    if (st.count === 0) return results;
+    const overBudget = new Set<number>();
+    if (st.count === 0) return { matches: results, overBudget };
     const matcher = new Matcher(st);
     const named = st.lang.kinds.named;
     const flags = st.lang.kinds.flags;
@@ -51,10 +62,20 @@ export class PatternIndex {
       const kind = st.kind[n];
       if (!named[kind] || flags[kind] & KIND_COMMENT) continue;
       const slots = this.byKind[kind];
-      if (slots) for (const slot of slots) if (!active || active[slot]) this.tryAt(matcher, slot, n, results[slot]);
-      for (const slot of this.anyKind) if (!active || active[slot]) this.tryAt(matcher, slot, n, results[slot]);
+      if (slots) for (const slot of slots) if (!active || active[slot]) this.guarded(matcher, slot, n, results[slot], overBudget);
+      for (const slot of this.anyKind) if (!active || active[slot]) this.guarded(matcher, slot, n, results[slot], overBudget);
     }
-    return results;
+    return { matches: results, overBudget };
+  }
+
+  private guarded(matcher: Matcher, slot: number, n: number, out: RangeMatch[], overBudget: Set<number>): void {
+    matcher.steps = 0;
+    try {
+      this.tryAt(matcher, slot, n, out);
+    } catch (e) {
+      if (!(e instanceof MatchBudgetExceeded)) throw e;
+      overBudget.add(slot);
+    }
   }
 
   private tryAt(matcher: Matcher, slot: number, n: number, out: RangeMatch[]): void {

@@ -18,7 +18,21 @@ import { NO_NODE, SyntaxTree } from './syntax-tree';
 type K = (env: Env) => boolean;
 type SeqK = (env: Env, first: number, last: number) => boolean;
 
+/** Thrown when one match attempt takes more steps than its budget (a pathological pattern/file pair). */
+export class MatchBudgetExceeded extends Error {
+  constructor(readonly steps: number) {
+    super(`matching gave up after ${steps} steps`);
+    this.name = 'MatchBudgetExceeded';
+  }
+}
+
+/** Steps allowed for one pattern at one node; ordinary matches take tens. */
+export const STEP_BUDGET = 200_000;
+
 export class Matcher {
+  /** Steps taken since the caller last reset it. */
+  steps = 0;
+
   constructor(readonly st: SyntaxTree) {}
 
   /** Looks through parentheses and other single-child wrappers. */
@@ -33,6 +47,7 @@ export class Matcher {
   }
 
   match(p: PNode, n0: number, env: Env, k: K): boolean {
+    if (++this.steps > STEP_BUDGET) throw new MatchBudgetExceeded(this.steps);
     const st = this.st;
     const n = this.unwrap(n0);
     switch (p.t) {

@@ -159,7 +159,9 @@ async function directoryLayer(walk: Walk, dir: string, relDir: string): Promise<
     const text = await readIgnoreFile(walk, join(dir, name), relDir === '' ? name : `${relDir}/${name}`);
     if (text !== undefined) texts.push(text);
   }
-  return texts.length === 0 ? undefined : { base: relDir, matcher: ignore().add(texts) };
+  if (texts.length === 0) return undefined;
+  // One add() per file: an array given to add() is taken as single patterns, not split into lines.
+  return { base: relDir, matcher: texts.reduce((matcher, text) => matcher.add(text), ignore()) };
 }
 
 /** The root's .git/info/exclude, the lowest-precedence layer. */
