@@ -20,6 +20,7 @@ export class SyntaxTree {
   /** Last node of each node's subtree (pre-order), so a subtree is the id range [n, last[n]]. */
   last: Int32Array;
   count = 0;
+  /** ERROR and MISSING nodes: the parser recovered from a syntax error. */
   errorCount = 0;
   private lineStarts: number[] | undefined;
 
@@ -66,6 +67,8 @@ export class SyntaxTree {
           }
           st.last[id] = id;
           prev = id;
+        } else {
+          st.errorCount++;
         }
         // climb until a next sibling exists
         while (!cursor.gotoNextSibling()) {
