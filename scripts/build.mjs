@@ -37,6 +37,8 @@ const common = {
 const entries = [
   { entryPoints: [path.join(root, 'server/src/cli/main.ts')], outfile: path.join(dist, 'moat.js'), banner: { js: '#!/usr/bin/env node' } },
   { entryPoints: [path.join(root, 'server/src/scan/scan-worker.ts')], outfile: path.join(dist, 'scan-worker.js') },
+  { entryPoints: [path.join(root, 'server/src/lsp/server-main.ts')], outfile: path.join(dist, 'server.js') },
+  { entryPoints: [path.join(root, 'client/src/extension.ts')], outfile: path.join(dist, 'client.js') },
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 await Promise.all(entries.map((e) => build({ ...common, ...e })));

@@ -4,6 +4,7 @@
  */
 import { runScanCommand } from './scan-command';
 import { runTestCommand } from './test-command';
+import { startServer } from '../lsp/start-server';
 import { MOAT_VERSION } from './version';
 
 const USAGE = `moat ${MOAT_VERSION} — DevSecOps checks for generative-AI platforms
@@ -12,6 +13,7 @@ Usage:
   moat scan [PATH...] [--config RULES]... [--format text|json|sarif] [--output FILE]
             [--severity LEVEL] [--jobs N] [--max-file-size BYTES] [--no-gitignore] [--verbose]
   moat test [PATH...]          run rule tests (Semgrep annotation format) beside the rules
+  moat lsp --stdio             the Moat language server over stdio, for any LSP client
   moat --version
 
 Run \`moat scan --help\` or \`moat test --help\` for details.
@@ -24,6 +26,13 @@ async function main(argv: string[]): Promise<number> {
       return runScanCommand(rest);
     case 'test':
       return runTestCommand(rest);
+    case 'lsp':
+      if (!rest.includes('--stdio')) {
+        process.stderr.write('moat lsp: only --stdio is supported (e.g. `moat lsp --stdio`)\n');
+        return 2;
+      }
+      await startServer();
+      return new Promise<number>(() => undefined);
     case '--version':
     case '-v':
     case 'version':

@@ -36,6 +36,8 @@ export interface KindTable {
   readonly flags: number[];
   /** Moat kind id of a named kind, or -1. */
   namedKind(name: string): number;
+  /** For a pattern kind, the other target kinds it also matches. */
+  readonly equivalents: ReadonlyArray<readonly number[] | undefined>;
 }
 
 export interface LoadedLanguage {
@@ -85,7 +87,14 @@ function buildKindTable(language: Language, spec: LanguageSpec): KindTable {
     fromTypeId[typeId] = intern(name, language.nodeTypeIsNamed(typeId));
   }
   const errorKind = intern('ERROR', true);
+  const equivalents: number[][] = [];
+  for (const [from, tos] of Object.entries(spec.equivalentKinds ?? {})) {
+    const f = index.get('N:' + from);
+    if (f === undefined) continue;
+    equivalents[f] = tos.map((t) => index.get('N:' + t)).filter((t): t is number => t !== undefined);
+  }
   return {
+    equivalents,
     fromTypeId,
     errorKind,
     names,

@@ -55,6 +55,8 @@ export interface LanguageSpec {
   readonly statementTerminator?: string;
   /** `...name` is the language's spread syntax and is not an ellipsis. */
   readonly spreadSyntax?: boolean;
+  /** A pattern node of the key kind also matches nodes of these kinds (Semgrep's `$X = $Y` matching declarations). */
+  readonly equivalentKinds?: Readonly<Record<string, readonly string[]>>;
 }
 
 const jsLike = {
@@ -69,6 +71,7 @@ const jsLike = {
   expressionStatementKinds: ['expression_statement'],
   wrappers: [{ template: '{P}' }, { template: '({P})' }, { template: 'class __MoatC {\n{P}\n}' }],
   spreadSyntax: true,
+  equivalentKinds: { assignment_expression: ['variable_declarator', 'public_field_definition', 'field_definition'] },
 };
 
 export const LANGUAGES: readonly LanguageSpec[] = [
@@ -142,6 +145,7 @@ export const LANGUAGES: readonly LanguageSpec[] = [
     subsetKinds: ['modifiers'],
     transparentKinds: ['parenthesized_expression'],
     expressionStatementKinds: ['expression_statement'],
+    equivalentKinds: { assignment_expression: ['variable_declarator'] },
     wrappers: [
       { template: 'class __MoatC { void __moatM() {\n{P}\n} }' },
       { template: 'class __MoatC { void __moatM() {\n{P};\n} }' },

@@ -130,6 +130,7 @@ class PatternCompiler {
   private startKinds(root: PNode): number[] | undefined {
     switch (root.t) {
       case 'node':
+        return [root.kind, ...(this.st.lang.kinds.equivalents[root.kind] ?? [])];
       case 'leaf':
         return [root.kind];
       case 'str': {

@@ -80,7 +80,7 @@ export class Matcher {
         if (p.named && st.text(n) !== p.text) return false;
         return k(env);
       case 'node': {
-        if (st.kind[n] !== p.kind) return false;
+        if (st.kind[n] !== p.kind && !st.lang.kinds.equivalents[p.kind]?.includes(st.kind[n])) return false;
         const kids = st.significantChildren(n);
         switch (p.mode) {
           case 'ordered':

@@ -1,0 +1,82 @@
+/**
+ * Code actions from the findings cached with the diagnostics: the rule's fix (quickfix,
+ * preferred), "Suppress with moat-ignore" (a comment above the finding in the file's comment
+ * syntax, with a placeholder for the reason), and `source.fixAll.moat` (every non-overlapping fix).
+ */
+import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Finding } from '../engine/finding';
+import { languageForPath } from '../engine/languages';
+import type { DiagnosticData } from '../protocol/messages';
+import type { CheckResult } from './document-store';
+import { toTextEdit } from './to-proto';
+
+export const FIX_ALL_KIND = CodeActionKind.SourceFixAll + '.moat';
+export const REASON_PLACEHOLDER = 'explain why this is safe';
+
+function commentPrefix(doc: TextDocument): string {
+  const spec = languageForPath(doc.uri) ?? languageForPath(`x.${doc.languageId}`);
+  return spec?.lineComments[0] ?? '#';
+}
+
+export function suppressionEdit(doc: TextDocument, f: Finding): TextEdit {
+  const line = f.range.startPos.line;
+  const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
+  const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
+  return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${commentPrefix(doc)} moat-ignore: ${f.ruleId} -- ${REASON_PLACEHOLDER}\n` };
+}
+
+function wants(p: CodeActionParams, kind: string): boolean {
+  const only = p.context.only;
+  return !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
+}
+
+export function buildCodeActions(doc: TextDocument, result: CheckResult, p: CodeActionParams): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const uri = doc.uri;
+  if (wants(p, CodeActionKind.QuickFix)) {
+    for (const diagnostic of p.context.diagnostics) {
+      const f = findingOf(result, diagnostic);
+      if (!f) continue;
+      if (f.fix) {
+        actions.push({
+          title: `Fix: ${f.message.split('\n')[0].slice(0, 80)} (${f.ruleId})`,
+          kind: CodeActionKind.QuickFix,
+          isPreferred: true,
+          diagnostics: [diagnostic],
+          edit: { changes: { [uri]: [toTextEdit(doc, f.fix)] } },
+        });
+      }
+      actions.push({
+        title: `Suppress ${f.ruleId} with moat-ignore`,
+        kind: CodeActionKind.QuickFix,
+        diagnostics: [diagnostic],
+        edit: { changes: { [uri]: [suppressionEdit(doc, f)] } },
+      });
+    }
+  }
+  if (p.context.only && wants(p, FIX_ALL_KIND)) {
+    const edits = fixAllEdits(doc, [...result.findings.values()]);
+    if (edits.length) actions.push({ title: 'Fix all Moat findings', kind: FIX_ALL_KIND, edit: { changes: { [uri]: edits } } });
+  }
+  return actions;
+}
+
+function findingOf(result: CheckResult, diagnostic: Diagnostic): Finding | undefined {
+  const data = diagnostic.data as DiagnosticData | undefined;
+  if (diagnostic.source !== 'moat' || !data?.key || data.version !== result.version) return undefined;
+  return result.findings.get(data.key);
+}
+
+/** Every fix that does not overlap an earlier one. */
+export function fixAllEdits(doc: TextDocument, findings: readonly Finding[]): TextEdit[] {
+  const fixes = findings.filter((f) => f.fix).map((f) => f.fix!).sort((a, b) => a.start - b.start || a.end - b.end);
+  const out: TextEdit[] = [];
+  let last = -1;
+  for (const fix of fixes) {
+    if (fix.start < last) continue;
+    out.push(toTextEdit(doc, fix));
+    last = fix.end;
+  }
+  return out;
+}

@@ -1,0 +1,327 @@
+/**
+ * The Moat language server: wires the LSP connection to the engine. Documents are synced
+ * incrementally and checked after a debounce (at once for a large insertion); diagnostics are
+ * pulled (LSP 3.17) when the client supports it, pushed otherwise; results for stale versions are
+ * dropped. Code actions and hovers read the findings cached with the diagnostics. Settings are
+ * pulled per resource and cached per URI until the configuration changes. Rule files are
+ * validated live and reloaded when they change.
+ */
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  CodeAction,
+  CodeActionKind,
+  CodeActionParams,
+  Connection,
+  Diagnostic,
+  DocumentDiagnosticReportKind,
+  Hover,
+  HoverParams,
+  InitializeParams,
+  InitializeResult,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  WorkspaceFolder,
+} from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import ignore from 'ignore';
+import { scanWith } from '../engine/file-scan';
+import { Finding, levelRank } from '../engine/finding';
+import type { Grammars } from '../engine/grammars';
+import { languageForPath } from '../engine/languages';
+import { parseRuleFile } from '../rules/rule-yaml';
+import { isRuleFileName } from '../rules/rule-loader';
+import { COMMANDS, DiagnosticData, InitializationOptions, STATUS_NOTIFICATION, StatusParams } from '../protocol/messages';
+import { DEFAULT_SETTINGS, MoatSettings, settingsFrom } from '../protocol/settings';
+import { buildCodeActions } from './code-actions';
+import { DocumentStore, OpenDocument } from './document-store';
+import { hoverFor } from './hover';
+import { LoadedRuleState, RuleStore } from './rule-store';
+import { problemToDiagnostic, toDiagnostic } from './to-proto';
+import { WorkspaceScanner } from './workspace-scan-command';
+
+export interface ServerEnvironment {
+  readonly grammars: Grammars;
+  /** The bundled packs folder, if any. */
+  readonly bundledPacks: string | undefined;
+}
+
+export function uriToPath(uri: string): string | undefined {
+  return uri.startsWith('file:') ? fileURLToPath(uri) : undefined;
+}
+
+export class MoatServer {
+  readonly documents = new DocumentStore();
+  readonly rules: RuleStore;
+  private readonly settingsCache = new Map<string, Promise<MoatSettings>>();
+  private folders: WorkspaceFolder[] = [];
+  private pullDiagnostics = false;
+  private configurationPull = false;
+  private trusted = true;
+  private ruleFilesWithDiagnostics = new Set<string>();
+  private checking = 0;
+  readonly workspaceScanner: WorkspaceScanner;
+
+  constructor(
+    readonly connection: Connection,
+    private readonly env: ServerEnvironment,
+  ) {
+    this.rules = new RuleStore(env.grammars);
+    this.workspaceScanner = new WorkspaceScanner(this);
+  }
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((p) => this.initialize(p));
+    c.onInitialized(() => void this.reloadRules());
+    c.onDidOpenTextDocument((p) => {
+      const d = this.documents.open(p.textDocument.uri, p.textDocument.languageId, p.textDocument.version, p.textDocument.text);
+      this.schedule(d, 0);
+    });
+    c.onDidChangeTextDocument((p) => {
+      const d = this.documents.get(p.textDocument.uri);
+      if (!d) return;
+      d.update(p.contentChanges, p.textDocument.version);
+      void this.afterChange(d);
+    });
+    c.onDidCloseTextDocument((p) => {
+      this.documents.close(p.textDocument.uri);
+      if (!this.pullDiagnostics && !this.workspaceScanner.has(p.textDocument.uri)) void c.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+    });
+    c.onDidChangeConfiguration(() => {
+      this.settingsCache.clear();
+      void this.reloadRules(true);
+    });
+    c.onDidChangeWatchedFiles(async (p) => {
+      const state = await this.rules.state;
+      const relevant = p.changes.some((ch) => {
+        const file = uriToPath(ch.uri);
+        return file !== undefined && (RuleStore.affects(state, file) || isRuleFileName(path.basename(file)));
+      });
+      if (relevant) await this.reloadRules();
+    });
+    c.languages.diagnostics.on(async (p, token) => {
+      const d = this.documents.get(p.textDocument.uri);
+      if (!d) return { kind: DocumentDiagnosticReportKind.Full, items: [] };
+      const result = await this.checkNow(d);
+      if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded', { retriggerRequest: true });
+      return { kind: DocumentDiagnosticReportKind.Full, items: result ?? [] };
+    });
+    c.languages.diagnostics.onWorkspace(() => ({ items: this.workspaceScanner.reports() }));
+    c.onCodeAction((p) => this.codeActions(p));
+    c.onHover((p) => this.hover(p));
+    c.onExecuteCommand(async (p, token) => {
+      if (p.command === COMMANDS.scanWorkspace) return this.workspaceScanner.run(token);
+      throw new ResponseError(-32601, `unknown command ${p.command}`);
+    });
+    c.listen();
+  }
+
+  private initialize(p: InitializeParams): InitializeResult {
+    this.folders = p.workspaceFolders ?? (p.rootUri ? [{ uri: p.rootUri, name: 'root' }] : []);
+    this.pullDiagnostics = p.capabilities.textDocument?.diagnostic !== undefined;
+    this.configurationPull = p.capabilities.workspace?.configuration === true;
+    const init = (p.initializationOptions ?? {}) as Partial<InitializationOptions>;
+    this.trusted = init.workspaceTrusted !== false;
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.moat'] },
+        hoverProvider: true,
+        executeCommandProvider: { commands: [COMMANDS.scanWorkspace] },
+        ...(this.pullDiagnostics ? { diagnosticProvider: { identifier: 'moat', interFileDependencies: false, workspaceDiagnostics: true } } : {}),
+        workspace: { workspaceFolders: { supported: true } },
+      },
+      serverInfo: { name: 'moat' },
+    };
+  }
+
+  get workspaceFolders(): readonly WorkspaceFolder[] {
+    return this.folders;
+  }
+
+  /** Settings for a resource, pulled from the client and cached per URI. */
+  settingsFor(uri: string): Promise<MoatSettings> {
+    if (!this.configurationPull) return Promise.resolve(DEFAULT_SETTINGS);
+    let s = this.settingsCache.get(uri);
+    if (!s) {
+      s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'moat' }).then(settingsFrom, () => DEFAULT_SETTINGS);
+      this.settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  /** The workspace folder path holding a file, for relative paths and rule `paths:`. */
+  folderOf(file: string): string | undefined {
+    const folders = this.folders.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined);
+    return folders.filter((f) => file === f || file.startsWith(f + path.sep)).sort((a, b) => b.length - a.length)[0];
+  }
+
+  relativePath(uri: string): string {
+    const file = uriToPath(uri);
+    if (!file) return uri.replace(/^[a-z]+:\/*/i, '');
+    const folder = this.folderOf(file);
+    return (folder ? path.relative(folder, file) : path.basename(file)).split(path.sep).join('/');
+  }
+
+  async reloadRules(settingsChanged = false): Promise<void> {
+    const workspace: string[] = [];
+    if (this.trusted) {
+      for (const folder of this.folders) {
+        const s = await this.settingsFor(folder.uri);
+        const base = uriToPath(folder.uri);
+        for (const p of s.rulePaths) workspace.push(path.resolve(base ?? '/', p));
+      }
+    }
+    const first = this.folders[0] ? await this.settingsFor(this.folders[0].uri) : DEFAULT_SETTINGS;
+    const state = await this.rules.load({ bundled: first.bundledRules ? this.env.bundledPacks : undefined, workspace });
+    this.publishRuleProblems(state);
+    if (!this.trusted && this.folders.length) {
+      this.connection.window.showInformationMessage('Moat: this workspace is not trusted, so only the bundled rules run; rule files from the workspace are not loaded.');
+    }
+    this.status(state, 'idle');
+    for (const d of this.documents.all()) {
+      if (d.result?.generation === state.generation && !settingsChanged) continue;
+      d.result = undefined;
+      this.schedule(d, 0);
+    }
+  }
+
+  private publishRuleProblems(state: LoadedRuleState): void {
+    const next = new Set<string>();
+    for (const [file, problems] of state.problemsByFile) {
+      const uri = pathToFileURL(file).toString();
+      if (problems.length === 0 && !this.ruleFilesWithDiagnostics.has(uri)) continue;
+      if (problems.length) next.add(uri);
+      if (!this.documents.get(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: problems.map(problemToDiagnostic) });
+    }
+    for (const uri of this.ruleFilesWithDiagnostics) if (!next.has(uri) && !this.documents.get(uri)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.ruleFilesWithDiagnostics = next;
+  }
+
+  status(state: LoadedRuleState | undefined, kind: StatusParams['state']): void {
+    const ruleErrors = state?.problemCount ?? 0;
+    const rulesLoaded = state?.rules.infos.length ?? 0;
+    const params: StatusParams = {
+      state: ruleErrors > 0 && kind === 'idle' ? 'error' : kind,
+      ruleErrors,
+      rulesLoaded,
+      message: kind === 'checking' ? 'Moat: checking…' : `Moat: ${rulesLoaded} rules${ruleErrors ? `, ${ruleErrors} rule errors` : ''}`,
+    };
+    void this.connection.sendNotification(STATUS_NOTIFICATION, params);
+  }
+
+  private async afterChange(d: OpenDocument): Promise<void> {
+    const settings = await this.settingsFor(d.uri);
+    const large = d.insertedSinceCheck >= settings.largeChangeChars;
+    if (this.pullDiagnostics) return;
+    this.schedule(d, large ? 0 : settings.debounceMs);
+  }
+
+  /** (Re)starts the debounce timer of a document (push mode), or asks the client to pull. */
+  private schedule(d: OpenDocument, delay: number): void {
+    if (this.pullDiagnostics) {
+      void this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    if (d.timer) clearTimeout(d.timer);
+    const version = d.version;
+    d.timer = setTimeout(() => {
+      d.timer = undefined;
+      void this.checkNow(d).then((diagnostics) => {
+        if (!diagnostics || this.documents.get(d.uri) !== d || d.version !== version) return;
+        if (d.published === d.result) return;
+        d.published = d.result;
+        void this.connection.sendDiagnostics({ uri: d.uri, version, diagnostics });
+      });
+    }, delay);
+  }
+
+  /** Checks a document's current version (or returns the cached result); undefined if it went stale. */
+  async checkNow(d: OpenDocument): Promise<Diagnostic[] | undefined> {
+    const version = d.version;
+    if (d.result?.version === version) return d.result.diagnostics;
+    const generation = (await this.rules.state).generation;
+    const [settings, state] = await Promise.all([this.settingsFor(d.uri), this.rules.state]);
+    if (d.version !== version || this.documents.get(d.uri) !== d) return undefined;
+    const file = uriToPath(d.uri);
+    if (file && isRuleFileName(path.basename(file)) && this.isRuleFile(file, state)) return this.validateRuleFile(d);
+    if (!settings.enable || this.excluded(d.uri, settings) || d.doc.getText().length > settings.maxFileSize) {
+      d.result = { version, generation, findings: new Map(), diagnostics: [] };
+      return [];
+    }
+    this.checking++;
+    if (this.checking === 1) this.status(state, 'checking');
+    try {
+      const findings = this.scan(d, state);
+      const visible = findings.filter((f) => !f.suppressed && levelRank(f.level) >= levelRank(settings.severityThreshold));
+      const byKey = new Map<string, Finding>();
+      const infos = new Map(state.rules.infos.map((i) => [i.id, i]));
+      const diagnostics = visible.map((f, i) => {
+        const key = `${f.ruleId}:${f.range.start}:${f.range.end}:${i}`;
+        byKey.set(key, f);
+        const data: DiagnosticData = { ruleId: f.ruleId, version, key };
+        return toDiagnostic(f, infos.get(f.ruleId), data);
+      });
+      d.insertedSinceCheck = 0;
+      d.result = { version, generation: state.generation, findings: byKey, diagnostics };
+      return diagnostics;
+    } finally {
+      this.checking--;
+      if (this.checking === 0) this.status(state, 'idle');
+    }
+  }
+
+  private scan(d: OpenDocument, state: LoadedRuleState): Finding[] {
+    const rel = this.relativePath(d.uri);
+    const spec = languageForPath(rel) ?? languageForPath(`x.${d.doc.languageId}`);
+    const langRules = spec ? state.rules.forLanguage(spec.id) : undefined;
+    const text = d.doc.getText();
+    try {
+      const tree = langRules ? d.parsedFor(langRules.lang).syntaxTree : undefined;
+      const result = scanWith(langRules, state.rules.textOnly, text, { path: rel, tree });
+      for (const p of result.problems) this.connection.console.warn(`${rel}: ${p.message}`);
+      return result.findings;
+    } catch (e) {
+      this.connection.console.error(`Moat failed to check ${rel}: ${e instanceof Error ? e.message : String(e)}`);
+      return [];
+    }
+  }
+
+  private isRuleFile(file: string, state: LoadedRuleState | undefined): boolean {
+    return RuleStore.affects(state, file) || /(^|\/)(rules|\.moat)\//.test(file.split(path.sep).join('/'));
+  }
+
+  /** Live validation of an open rule file: its problems as diagnostics. */
+  private validateRuleFile(d: OpenDocument): Diagnostic[] {
+    const text = d.doc.getText();
+    if (!/^\s*rules\s*:/m.test(text)) return [];
+    const parsed = parseRuleFile(text, uriToPath(d.uri) ?? d.uri);
+    const diagnostics = parsed.problems.map(problemToDiagnostic);
+    d.result = { version: d.version, generation: -1, findings: new Map(), diagnostics };
+    return diagnostics;
+  }
+
+  private excluded(uri: string, settings: MoatSettings): boolean {
+    if (settings.exclude.length === 0) return false;
+    const rel = this.relativePath(uri);
+    return !rel.startsWith('..') && ignore().add([...settings.exclude]).ignores(rel);
+  }
+
+  private codeActions(p: CodeActionParams): CodeAction[] {
+    const d = this.documents.get(p.textDocument.uri);
+    if (!d?.result || d.result.version !== d.version) return [];
+    return buildCodeActions(d.doc, d.result, p);
+  }
+
+  private hover(p: HoverParams): Promise<Hover | null> {
+    const d = this.documents.get(p.textDocument.uri);
+    if (!d?.result || d.result.version !== d.version) return Promise.resolve(null);
+    return this.rules.state.then((state) => hoverFor(d.doc, d.result!, p.position, state.rules.infos));
+  }
+
+  textOf(uri: string): TextDocument | undefined {
+    return this.documents.get(uri)?.doc;
+  }
+}

@@ -1,0 +1,77 @@
+/**
+ * The rules the language server runs: the bundled packs plus the workspace's `moat.rulePaths`
+ * (only in a trusted workspace), compiled into one RuleSet. Reloads on demand (a watched rule file
+ * changed); keeps every load/compile problem grouped by rule file so they can be shown as
+ * diagnostics inside that file. A broken rule never stops the others.
+ */
+import path from 'node:path';
+import type { Problem } from '../engine/finding';
+import type { Grammars } from '../engine/grammars';
+import { RuleSet } from '../engine/rule-set';
+import { loadRules } from '../rules/rule-loader';
+
+export interface RuleSources {
+  readonly bundled: string | undefined;
+  /** Absolute paths of workspace rule files/folders. */
+  readonly workspace: readonly string[];
+}
+
+export interface LoadedRuleState {
+  readonly rules: RuleSet;
+  /** Problems per absolute rule file path (files without problems are listed with []). */
+  readonly problemsByFile: ReadonlyMap<string, readonly Problem[]>;
+  readonly problemCount: number;
+  /** Absolute paths that were read (to decide whether a changed file matters). */
+  readonly roots: readonly string[];
+  /** Increases with every load; results computed with an older generation are out of date. */
+  readonly generation: number;
+}
+
+export class RuleStore {
+  private current: Promise<LoadedRuleState>;
+  private resolveFirst!: (s: LoadedRuleState) => void;
+  private generation = 0;
+
+  constructor(private readonly grammars: Grammars) {
+    this.current = new Promise((resolve) => (this.resolveFirst = resolve));
+  }
+
+  /** The loaded rules; before the first load completes, a promise that waits for it. */
+  get state(): Promise<LoadedRuleState> {
+    return this.current;
+  }
+
+  /** Loads (again) from the sources; the latest call wins. */
+  async load(sources: RuleSources): Promise<LoadedRuleState> {
+    const generation = ++this.generation;
+    const state = await this.loadNow(sources, generation);
+    if (generation !== this.generation) return this.current;
+    this.current = Promise.resolve(state);
+    this.resolveFirst(state);
+    return state;
+  }
+
+  private async loadNow(sources: RuleSources, generation: number): Promise<LoadedRuleState> {
+    const roots = [...(sources.bundled ? [sources.bundled] : []), ...sources.workspace];
+    const loaded = await loadRules(roots, '/');
+    const rules = await RuleSet.create(loaded.rules, this.grammars);
+    const problemsByFile = new Map<string, Problem[]>();
+    for (const file of loaded.files) problemsByFile.set(file, []);
+    for (const p of [...loaded.problems, ...rules.problems]) {
+      const file = p.file ? path.resolve('/', p.file) : undefined;
+      if (!file) continue;
+      const list = problemsByFile.get(file) ?? [];
+      list.push(p);
+      problemsByFile.set(file, list);
+    }
+    const problemCount = loaded.problems.length + rules.problems.length;
+    return { rules, problemsByFile, problemCount, roots, generation };
+  }
+
+  /** Does a change to this file affect the loaded rules? */
+  static affects(state: LoadedRuleState | undefined, file: string): boolean {
+    if (!state) return false;
+    if (!/\.ya?ml$/i.test(file)) return false;
+    return state.roots.some((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
+  }
+}

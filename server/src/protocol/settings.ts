@@ -1,0 +1,97 @@
+/**
+ * Moat's settings, shared by the client and the server: the type, the defaults, and the schema
+ * from which package.json's `contributes.configuration` is checked (test/unit/settings-schema.test.ts),
+ * so the two cannot drift. The server pulls them per resource; none are kept in globals.
+ */
+
+export type SeverityThreshold = 'info' | 'low' | 'medium' | 'high' | 'critical';
+
+export interface MoatSettings {
+  /** Check files with Moat. */
+  readonly enable: boolean;
+  /** Extra rule files, folders or packs (workspace-relative or absolute), loaded besides the bundled packs. */
+  readonly rulePaths: readonly string[];
+  /** Load the bundled packs (moat/genai…). */
+  readonly bundledRules: boolean;
+  /** Findings below this severity are not shown. */
+  readonly severityThreshold: SeverityThreshold;
+  /** Milliseconds to wait after a keystroke before checking. */
+  readonly debounceMs: number;
+  /** An insertion at least this many characters long (a paste, an assistant's completion) is checked at once. */
+  readonly largeChangeChars: number;
+  /** Glob patterns (gitignore syntax, workspace-relative) of files not to check. */
+  readonly exclude: readonly string[];
+  /** Files larger than this many bytes are not checked. */
+  readonly maxFileSize: number;
+}
+
+export const DEFAULT_SETTINGS: MoatSettings = {
+  enable: true,
+  rulePaths: [],
+  bundledRules: true,
+  severityThreshold: 'info',
+  debounceMs: 150,
+  largeChangeChars: 200,
+  exclude: [],
+  maxFileSize: 1_000_000,
+};
+
+interface PropertySchema {
+  readonly type: 'boolean' | 'string' | 'number' | 'array';
+  readonly default: unknown;
+  readonly description: string;
+  readonly scope: 'resource' | 'window' | 'machine-overridable';
+  readonly enum?: readonly string[];
+  readonly items?: { readonly type: 'string' };
+  readonly minimum?: number;
+  readonly maximum?: number;
+}
+
+/** The `contributes.configuration.properties` Moat declares, keyed `moat.<name>`. */
+export const SETTINGS_SCHEMA: Readonly<Record<`moat.${keyof MoatSettings}`, PropertySchema>> = {
+  'moat.enable': { type: 'boolean', default: true, scope: 'resource', description: 'Check files with Moat.' },
+  'moat.rulePaths': {
+    type: 'array',
+    items: { type: 'string' },
+    default: [],
+    scope: 'resource',
+    description: 'Extra rule files, folders or packs (workspace-relative or absolute), loaded besides the bundled packs. Ignored in untrusted workspaces.',
+  },
+  'moat.bundledRules': { type: 'boolean', default: true, scope: 'resource', description: 'Load the bundled rule packs.' },
+  'moat.severityThreshold': {
+    type: 'string',
+    enum: ['info', 'low', 'medium', 'high', 'critical'],
+    default: 'info',
+    scope: 'resource',
+    description: 'Findings below this severity are not shown.',
+  },
+  'moat.debounceMs': { type: 'number', default: 150, minimum: 0, maximum: 5000, scope: 'resource', description: 'Milliseconds to wait after a keystroke before checking.' },
+  'moat.largeChangeChars': {
+    type: 'number',
+    default: 200,
+    minimum: 1,
+    scope: 'resource',
+    description: 'An insertion at least this long (a paste or an assistant completion) is checked at once, without waiting for the debounce.',
+  },
+  'moat.exclude': { type: 'array', items: { type: 'string' }, default: [], scope: 'resource', description: 'Glob patterns (gitignore syntax, workspace-relative) of files not to check.' },
+  'moat.maxFileSize': { type: 'number', default: 1000000, minimum: 1, scope: 'resource', description: 'Files larger than this many bytes are not checked.' },
+};
+
+/** Settings from a raw `moat` configuration section: unknown or mistyped values fall back to defaults. */
+export function settingsFrom(raw: unknown): MoatSettings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const bool = (k: keyof MoatSettings, d: boolean) => (typeof r[k] === 'boolean' ? (r[k] as boolean) : d);
+  const num = (k: keyof MoatSettings, d: number) => (typeof r[k] === 'number' && Number.isFinite(r[k]) && (r[k] as number) >= 0 ? (r[k] as number) : d);
+  const strings = (k: keyof MoatSettings) => (Array.isArray(r[k]) ? (r[k] as unknown[]).filter((x): x is string => typeof x === 'string') : []);
+  const level = r.severityThreshold;
+  return {
+    enable: bool('enable', DEFAULT_SETTINGS.enable),
+    rulePaths: strings('rulePaths'),
+    bundledRules: bool('bundledRules', DEFAULT_SETTINGS.bundledRules),
+    severityThreshold: ['info', 'low', 'medium', 'high', 'critical'].includes(level as string) ? (level as SeverityThreshold) : DEFAULT_SETTINGS.severityThreshold,
+    debounceMs: num('debounceMs', DEFAULT_SETTINGS.debounceMs),
+    largeChangeChars: num('largeChangeChars', DEFAULT_SETTINGS.largeChangeChars),
+    exclude: strings('exclude'),
+    maxFileSize: num('maxFileSize', DEFAULT_SETTINGS.maxFileSize),
+  };
+}
