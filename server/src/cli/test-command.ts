@@ -114,7 +114,12 @@ async function testTargets(ruleFile: string): Promise<string[]> {
   const base = path.basename(ruleFile).replace(/\.ya?ml$/i, '');
   const entries = await fs.readdir(dir);
   return entries
-    .filter((name) => name.startsWith(base + '.') && !/\.ya?ml$/i.test(name) && !name.slice(base.length + 1).includes('fixed.') && name.slice(base.length + 1).split('.').length === 1)
+    .filter((name) => {
+      if (!name.startsWith(base + '.')) return false;
+      const rest = name.slice(base.length + 1);
+      if (/^test\.ya?ml$/i.test(rest)) return true;
+      return !/\.ya?ml$/i.test(name) && !rest.includes('fixed.') && rest.split('.').length === 1;
+    })
     .map((name) => path.join(dir, name))
     .sort();
 }

@@ -52,7 +52,7 @@ function evaluateAnd(f: Extract<CFormula, { op: 'and' }>, ctx: EvalContext): Ran
   for (const re of f.notRegexes) {
     if (!acc.length) break;
     const ys = regexMatches(re, ctx);
-    acc = acc.filter((x) => !ys.some((y) => contains(y, x)));
+    acc = acc.filter((x) => !ys.some((y) => contains(y, x) || contains(x, y)));
   }
   for (const cond of f.conditions) {
     if (!acc.length) break;

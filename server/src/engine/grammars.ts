@@ -22,6 +22,8 @@ export const KIND_SUBSET = 64;
 export const KIND_EXPR_STMT = 128;
 export const KIND_COMMENT = 256;
 export const KIND_ERROR = 512;
+/** A kind a target may have where the pattern has none (return types, `async`…). */
+export const KIND_OPTIONAL = 1024;
 
 /** Anonymous tokens that only delimit structure and never decide a match. */
 const PUNCTUATION = new Set(['(', ')', '[', ']', '{', '}', ',', ';', '.', ':', '"', "'", '`', '\n']);
@@ -58,7 +60,9 @@ function buildKindTable(language: Language, spec: LanguageSpec): KindTable {
     let f = 0;
     if (isNamed && (name === 'comment' || name.endsWith('_comment') || name === 'comment_block')) f |= KIND_COMMENT | KIND_TRIVIA;
     if (!isNamed && PUNCTUATION.has(name)) f |= KIND_TRIVIA;
+    if (!isNamed && spec.optionalTokens?.includes(name)) f |= KIND_OPTIONAL;
     if (!isNamed) return f;
+    if (spec.optionalKinds?.includes(name)) f |= KIND_OPTIONAL;
     if (name === 'ERROR') f |= KIND_ERROR;
     if (spec.stringKinds.includes(name)) f |= KIND_STRING;
     if (spec.blockKinds.includes(name)) f |= KIND_BLOCK;

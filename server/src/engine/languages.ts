@@ -51,10 +51,20 @@ export interface LanguageSpec {
   readonly expressionStatementKinds: readonly string[];
   /** Tried in order until one parses without errors. */
   readonly wrappers: readonly PatternWrapper[];
-  /** Statement-level `...` needs this terminator to parse (Java). */
-  readonly statementTerminator?: string;
+  /** How a `...` alone on its line is written so that it parses (`{ph};` in Java, `{ph} = 0` in HCL). */
+  readonly ellipsisLine?: string;
+  /** `...` directly inside `{ }` that hold `key: value` items is written as a placeholder pair (Python dicts). */
+  readonly ellipsisPairs?: boolean;
   /** `...name` is the language's spread syntax and is not an ellipsis. */
   readonly spreadSyntax?: boolean;
+  /** Bare identifiers are not valid (JSON): metavariables become quoted, `...` in objects a placeholder pair. */
+  readonly quotedMetasyntax?: boolean;
+  /** Declarations whose single declarator a statement pattern like `$X = $Y;` also matches. */
+  readonly declarationKinds?: readonly string[];
+  /** Named kinds a target may have that a pattern may leave out (return types, modifiers…). */
+  readonly optionalKinds?: readonly string[];
+  /** Anonymous tokens a target may have that a pattern may leave out (`async`, `static`…). */
+  readonly optionalTokens?: readonly string[];
   /** A pattern node of the key kind also matches nodes of these kinds (Semgrep's `$X = $Y` matching declarations). */
   readonly equivalentKinds?: Readonly<Record<string, readonly string[]>>;
 }
@@ -66,12 +76,18 @@ const jsLike = {
   blockKinds: ['program', 'statement_block', 'class_body', 'switch_case', 'switch_default'],
   keywordArgKinds: [],
   unorderedKinds: ['object', 'object_pattern'],
-  subsetKinds: [],
+  subsetKinds: ['jsx_self_closing_element', 'jsx_opening_element'],
   transparentKinds: ['parenthesized_expression'],
   expressionStatementKinds: ['expression_statement'],
   wrappers: [{ template: '{P}' }, { template: '({P})' }, { template: 'class __MoatC {\n{P}\n}' }],
   spreadSyntax: true,
-  equivalentKinds: { assignment_expression: ['variable_declarator', 'public_field_definition', 'field_definition'] },
+  equivalentKinds: {
+    assignment_expression: ['variable_declarator', 'public_field_definition', 'field_definition'],
+    jsx_self_closing_element: ['jsx_opening_element'],
+  },
+  declarationKinds: ['lexical_declaration', 'variable_declaration'],
+  optionalKinds: ['type_annotation', 'type_parameters', 'accessibility_modifier', 'override_modifier', 'decorator'],
+  optionalTokens: ['async', 'static', 'readonly', 'declare', 'abstract', 'override', 'export'],
 };
 
 export const LANGUAGES: readonly LanguageSpec[] = [
@@ -109,7 +125,10 @@ export const LANGUAGES: readonly LanguageSpec[] = [
     subsetKinds: [],
     transparentKinds: ['parenthesized_expression'],
     expressionStatementKinds: ['expression_statement'],
-    wrappers: [{ template: '{P}' }, { template: 'class __MoatC:\n{P}' }],
+    optionalKinds: ['type'],
+    optionalTokens: ['async'],
+    ellipsisPairs: true,
+    wrappers: [{ template: '{P}' }],
   },
   {
     id: 'go',
@@ -145,14 +164,16 @@ export const LANGUAGES: readonly LanguageSpec[] = [
     subsetKinds: ['modifiers'],
     transparentKinds: ['parenthesized_expression'],
     expressionStatementKinds: ['expression_statement'],
-    equivalentKinds: { assignment_expression: ['variable_declarator'] },
+    equivalentKinds: { assignment_expression: ['variable_declarator'], local_variable_declaration: ['field_declaration'] },
+    declarationKinds: ['local_variable_declaration', 'field_declaration'],
+    optionalKinds: ['modifiers', 'type_parameters', 'throws'],
     wrappers: [
       { template: 'class __MoatC { void __moatM() {\n{P}\n} }' },
       { template: 'class __MoatC { void __moatM() {\n{P};\n} }' },
       { template: 'class __MoatC {\n{P}\n}' },
       { template: '{P}' },
     ],
-    statementTerminator: ';',
+    ellipsisLine: '{ph};',
   },
   {
     id: 'json',
@@ -167,7 +188,8 @@ export const LANGUAGES: readonly LanguageSpec[] = [
     subsetKinds: [],
     transparentKinds: [],
     expressionStatementKinds: [],
-    wrappers: [{ template: '{P}' }],
+    wrappers: [{ template: '{P}' }, { template: '{{P}}' }],
+    quotedMetasyntax: true,
   },
   {
     id: 'yaml',
@@ -178,11 +200,12 @@ export const LANGUAGES: readonly LanguageSpec[] = [
     stringKinds: ['double_quote_scalar', 'single_quote_scalar', 'string_scalar'],
     blockKinds: [],
     keywordArgKinds: [],
-    unorderedKinds: ['block_mapping', 'flow_mapping'],
-    subsetKinds: [],
+    unorderedKinds: [],
+    subsetKinds: ['block_mapping', 'flow_mapping'],
     transparentKinds: ['flow_node', 'block_node', 'plain_scalar'],
     expressionStatementKinds: [],
     wrappers: [{ template: '{P}' }],
+    equivalentKinds: { block_mapping_pair: ['flow_pair'], block_mapping: ['flow_mapping'], block_sequence: ['flow_sequence'] },
   },
   {
     id: 'hcl',
@@ -196,9 +219,10 @@ export const LANGUAGES: readonly LanguageSpec[] = [
     keywordArgKinds: [],
     unorderedKinds: ['body', 'object'],
     subsetKinds: [],
-    transparentKinds: ['expression', 'literal_value'],
+    transparentKinds: ['expression', 'literal_value', 'collection_value'],
     expressionStatementKinds: [],
     wrappers: [{ template: '{P}' }],
+    ellipsisLine: '{ph} = 0',
   },
 ];
 

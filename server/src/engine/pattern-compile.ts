@@ -5,6 +5,7 @@
  */
 import {
   KIND_BLOCK,
+  KIND_ERROR,
   KIND_EXPR_STMT,
   KIND_STRING,
   KIND_SUBSET,
@@ -20,36 +21,46 @@ import { NO_NODE, SyntaxTree } from './syntax-tree';
 export type CompileResult = { ok: true; pattern: CompiledPattern } | { ok: false; message: string };
 
 /** Node kinds that only hold the pattern (document roots, bodies) and are looked through. */
-const CONTAINER_KINDS = new Set(['stream', 'document', 'config_file', 'body', 'program', 'module', 'source_file']);
+const CONTAINER_KINDS = new Set(['stream', 'document', 'config_file', 'body', 'program', 'module', 'source_file', 'block_mapping']);
 
 export function compilePattern(source: string, lang: LoadedLanguage): CompileResult {
   const trimmed = dedent(source).trim();
   if (trimmed === '') return { ok: false, message: 'empty pattern' };
   const sub = substituteMetasyntax(trimmed, lang.spec);
   let lastError = '';
-  for (const wrapper of lang.spec.wrappers) {
-    const at = wrapper.template.indexOf('{P}');
-    const text = wrapper.template.slice(0, at) + sub.text + wrapper.template.slice(at + 3);
-    const tree = lang.parser.parse(text);
-    if (!tree) continue;
-    try {
-      if (tree.rootNode.hasError) {
-        lastError = describeError(tree.rootNode, at, sub.text.length);
-        continue;
+  // First a clean parse in any wrapper; then, as Semgrep's own parsers do for fragments, a parse
+  // whose only errors are missing tokens or an ERROR node around one complete construct.
+  for (const tolerant of [false, true]) {
+    for (const wrapper of lang.spec.wrappers) {
+      const at = wrapper.template.indexOf('{P}');
+      const text = wrapper.template.slice(0, at) + sub.text + wrapper.template.slice(at + 3);
+      const tree = lang.parser.parse(text);
+      if (!tree) continue;
+      try {
+        if (tree.rootNode.hasError) {
+          if (!lastError) lastError = describeError(tree.rootNode, at, sub.text.length);
+          if (!tolerant) continue;
+        }
+        const st = SyntaxTree.fromTree(tree, text, lang);
+        if (tolerant && !errorsAreTolerable(st)) continue;
+        const compiler = new PatternCompiler(st, sub.originals);
+        const tops = topNodes(st, 0, at, at + sub.text.length);
+        if (tops.length === 0) continue;
+        return { ok: true, pattern: compiler.finish(trimmed, tops) };
+      } finally {
+        tree.delete();
       }
-      const st = SyntaxTree.fromTree(tree, text, lang);
-      const compiler = new PatternCompiler(st, sub.originals);
-      const tops = topNodes(st, 0, at, at + sub.text.length);
-      if (tops.length === 0) {
-        lastError = 'the pattern has no code in it';
-        continue;
-      }
-      return { ok: true, pattern: compiler.finish(trimmed, tops) };
-    } finally {
-      tree.delete();
     }
   }
   return { ok: false, message: `pattern does not parse as ${lang.spec.id}${lastError ? `: ${lastError}` : ''}` };
+}
+
+/** ERROR nodes are tolerated when each wraps exactly one significant node (compiled as that node). */
+function errorsAreTolerable(st: SyntaxTree): boolean {
+  for (let n = 0; n < st.count; n++) {
+    if (st.flags(n) & KIND_ERROR && st.significantChildren(n).length !== 1) return false;
+  }
+  return true;
 }
 
 function describeError(root: import('web-tree-sitter').Node, offset: number, length: number): string {
@@ -148,17 +159,23 @@ class PatternCompiler {
     const st = this.st;
     const flags = st.flags(n);
     const kids = st.significantChildren(n);
-    if (flags & KIND_TRANSPARENT && kids.length === 1) return this.compile(kids[0]);
+    if (flags & (KIND_TRANSPARENT | KIND_ERROR) && kids.length === 1) return this.compile(kids[0]);
     if (st.isLeaf(n)) {
       const text = st.text(n);
       const ph = placeholderOf(text);
       if (ph) return ph.t === 'deep' ? { t: 'mv', name: undefined } : ph;
-      if (flags & KIND_STRING) return { t: 'str', m: this.stringMatcher(text) };
+      if (flags & KIND_STRING) return this.quotedPlaceholder(n) ?? { t: 'str', m: this.stringMatcher(text) };
       const named = st.isNamed(n);
       if (named && /^[A-Za-z_$][\w$]*$/.test(text) && text.length > 1) this.literals.add(text);
       return { t: 'leaf', kind: st.kind[n], text, named };
     }
-    if (flags & KIND_STRING && !this.hasInterpolation(n)) return { t: 'str', m: this.stringMatcher(st.text(n)) };
+    if (flags & KIND_STRING && !this.hasInterpolation(n)) {
+      const quoted = this.quotedPlaceholder(n);
+      if (quoted) return quoted;
+      return { t: 'str', m: this.stringMatcher(st.text(n)) };
+    }
+    const wrapped = this.wrappedPlaceholder(n, kids);
+    if (wrapped) return wrapped;
     if (flags & KIND_EXPR_STMT && kids.length === 1) {
       const inner = this.compile(kids[0]);
       if (inner.t === 'ell' || inner.t === 'ellmv') return inner;
@@ -166,6 +183,38 @@ class PatternCompiler {
     const deep = this.deepOperand(kids);
     if (deep !== undefined) return { t: 'deep', p: this.compile(deep) };
     return { t: 'node', kind: st.kind[n], kids: kids.map((c) => this.compile(c)), mode: this.modeOf(n) };
+  }
+
+  /**
+   * A node that only wraps a `...`/`$...X` placeholder (a TS parameter, a class field, a JSON pair
+   * keyed by the placeholder) stands for that ellipsis.
+   */
+  private wrappedPlaceholder(n: number, kids: number[]): PNode | undefined {
+    const st = this.st;
+    if (kids.length === 0) return undefined;
+    const first = kids[0];
+    if (st.flags(first) & KIND_STRING && st.lang.spec.quotedMetasyntax) {
+      const ph = placeholderOf(stringContent(st.text(first)));
+      if (ph && (ph.t === 'ell' || ph.t === 'ellmv')) return ph;
+    }
+    if (kids.length === 2 && st.text(kids[1]) === '0') {
+      const key = placeholderOf(st.text(first));
+      if (key && (key.t === 'ell' || key.t === 'ellmv')) return key;
+    }
+    if (kids.length !== 1) return undefined;
+    const own = st.text(n).trim().replace(/[;,]$/, '').trim();
+    const ph = placeholderOf(own);
+    if (ph && ph.t !== 'deep' && own === st.text(first).trim()) return ph;
+    return undefined;
+  }
+
+  /** JSON writes metasyntax inside quotes: `"$X"` is any value, `"..."` any items. */
+  private quotedPlaceholder(n: number): PNode | undefined {
+    const st = this.st;
+    if (!st.lang.spec.quotedMetasyntax) return undefined;
+    const ph = placeholderOf(stringContent(st.text(n)));
+    if (!ph || ph.t === 'deep') return undefined;
+    return ph;
   }
 
   private modeOf(n: number): ListMode {

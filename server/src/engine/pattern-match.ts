@@ -9,13 +9,16 @@
  * continuation, which returns true to stop. This enumerates all bindings (needed when a later
  * metavariable condition rejects the first one) without building intermediate lists.
  */
-import { KIND_BLOCK, KIND_COMMENT, KIND_KWARG, KIND_STRING, KIND_TRANSPARENT } from './grammars';
+import { KIND_BLOCK, KIND_COMMENT, KIND_EXPR_STMT, KIND_KWARG, KIND_OPTIONAL, KIND_STRING, KIND_TRANSPARENT } from './grammars';
 import { Env, bind, lookup, sameValue } from './bindings';
 import { PNode, StringMatcher } from './pattern-ast';
 import { stringContent } from './string-literal';
 import { NO_NODE, SyntaxTree } from './syntax-tree';
 
 type K = (env: Env) => boolean;
+
+/** Delimiters of markup elements, ignored when matching JSX attributes as a set. */
+const ANGLE_TOKENS = new Set(['<', '>', '/', '/>', '</']);
 type SeqK = (env: Env, first: number, last: number) => boolean;
 
 /** Thrown when one match attempt takes more steps than its budget (a pathological pattern/file pair). */
@@ -33,7 +36,18 @@ export class Matcher {
   /** Steps taken since the caller last reset it. */
   steps = 0;
 
-  constructor(readonly st: SyntaxTree) {}
+  private readonly jsxElement: number;
+  private readonly jsxSelfClosing: number;
+  private readonly declarator: number;
+  private readonly declarations: ReadonlySet<number>;
+
+  constructor(readonly st: SyntaxTree) {
+    const kinds = st.lang.kinds;
+    this.jsxElement = kinds.namedKind('jsx_element');
+    this.jsxSelfClosing = kinds.namedKind('jsx_self_closing_element');
+    this.declarator = kinds.namedKind('variable_declarator');
+    this.declarations = new Set((st.lang.spec.declarationKinds ?? []).map((k) => kinds.namedKind(k)).filter((k) => k >= 0));
+  }
 
   /** Looks through parentheses and other single-child wrappers. */
   unwrap(n: number): number {
@@ -80,12 +94,17 @@ export class Matcher {
         if (p.named && st.text(n) !== p.text) return false;
         return k(env);
       case 'node': {
-        if (st.kind[n] !== p.kind && !st.lang.kinds.equivalents[p.kind]?.includes(st.kind[n])) return false;
-        const kids = st.significantChildren(n);
+        let target = n;
+        if (st.kind[target] !== p.kind && p.kind === this.jsxSelfClosing && st.kind[target] === this.jsxElement) {
+          target = st.significantChildren(target)[0] ?? target;
+        }
+        if (st.kind[target] !== p.kind && !st.lang.kinds.equivalents[p.kind]?.includes(st.kind[target])) return false;
+        const kids = this.withoutOptional(p.kids, st.significantChildren(target));
         switch (p.mode) {
           case 'ordered':
             return this.list(p.kids, 0, kids, 0, env, k);
           case 'stmts':
+            if (p.kids.length === 0) return kids.length === 0 ? k(env) : false;
             return this.stmts(p.kids, 0, kids, 0, env, NO_NODE, NO_NODE, (e) => k(e));
           case 'args':
             return this.args(p.kids, kids, env, k);
@@ -96,6 +115,34 @@ export class Matcher {
         }
       }
     }
+  }
+
+  /** Drops target children of optional kinds (return types, `async`…) that the pattern does not mention. */
+  private withoutOptional(ps: readonly PNode[], kids: number[]): number[] {
+    const st = this.st;
+    const flags = st.lang.kinds.flags;
+    if (!kids.some((c) => flags[st.kind[c]] & KIND_OPTIONAL)) return kids;
+    return kids.filter((c) => !(flags[st.kind[c]] & KIND_OPTIONAL) || ps.some((p) => (p.t === 'node' || p.t === 'leaf') && p.kind === st.kind[c]));
+  }
+
+  /** A statement pattern `E;` also matches `const x = E`-style declarations and bare expression statements' cores. */
+  private statementCores(s: number): number[] {
+    const st = this.st;
+    const kids = st.significantChildren(s);
+    if (st.flags(s) & KIND_EXPR_STMT && kids.length === 1) return kids;
+    if (this.declarations.has(st.kind[s])) {
+      const declarators = kids.filter((c) => st.kind[c] === this.declarator);
+      return declarators.length === 1 ? declarators : [];
+    }
+    return [];
+  }
+
+  private matchStatement(p: PNode, s: number, env: Env, k: K): boolean {
+    const st = this.st;
+    if (this.match(p, s, env, k)) return true;
+    if (p.t !== 'node' || st.kind[s] === p.kind || !(st.lang.kinds.flags[p.kind] & KIND_EXPR_STMT) || p.kids.length !== 1) return false;
+    for (const core of this.statementCores(s)) if (this.match(p.kids[0], core, env, k)) return true;
+    return false;
   }
 
   private matchString(m: StringMatcher, n: number, env: Env, k: K): boolean {
@@ -152,7 +199,9 @@ export class Matcher {
     const p = ps[pi];
     if (p.t === 'ell' || p.t === 'ellmv') {
       if (pi === ps.length - 1) {
-        return p.t === 'ell' ? k(env, first, last) : this.bindSeq(p.name, ns.slice(ni), env, (e) => k(e, first, last));
+        let end = last;
+        for (let j = ni; j < ns.length; j++) if (end === NO_NODE || this.st.end[ns[j]] > this.st.end[end]) end = ns[j];
+        return p.t === 'ell' ? k(env, first, end) : this.bindSeq(p.name, ns.slice(ni), env, (e) => k(e, first, end));
       }
       if (p.t === 'ellmv') {
         for (let j = ni; j <= ns.length; j++) {
@@ -169,7 +218,7 @@ export class Matcher {
     }
     if (ni >= ns.length) return false;
     const node = ns[ni];
-    return this.match(p, node, env, (e) => this.stmts(ps, pi + 1, ns, ni + 1, e, first === NO_NODE ? node : first, node, k));
+    return this.matchStatement(p, node, env, (e) => this.stmts(ps, pi + 1, ns, ni + 1, e, first === NO_NODE ? node : first, node, k));
   }
 
   /** The statements from ns[from] on, in document order, including those in nested blocks. */
@@ -210,7 +259,7 @@ export class Matcher {
 
   /** Each pattern item matches a distinct target item; extras need `...` unless `subset`. */
   private unordered(ps: readonly PNode[], ns: number[], subset: boolean, env: Env, k: K): boolean {
-    const items = ps.filter((p) => p.t !== 'ell' && p.t !== 'ellmv');
+    const items = ps.filter((p) => p.t !== 'ell' && p.t !== 'ellmv' && !(subset && p.t === 'leaf' && !p.named && ANGLE_TOKENS.has(p.text)));
     const allowExtras = subset || items.length !== ps.length;
     if (!allowExtras && items.length !== ns.length) return false;
     if (items.length > ns.length) return false;

@@ -26,8 +26,12 @@ export interface Substituted {
 export interface SubstituteOptions {
   /** `...name` is spread syntax in this language (JS/TS): leave it alone. */
   readonly spreadSyntax?: boolean;
-  /** A line holding only `...` needs this terminator to be a statement (Java). */
-  readonly statementTerminator?: string;
+  /** How a `...` alone on its line is written (`{ph};` in Java, `{ph} = 0` in HCL). */
+  readonly ellipsisLine?: string;
+  /** `...` directly inside `{ }` holding `key: value` items becomes a placeholder pair. */
+  readonly ellipsisPairs?: boolean;
+  /** JSON: metavariables are written quoted, `...` in an object becomes a placeholder pair. */
+  readonly quotedMetasyntax?: boolean;
 }
 
 const METAVAR = /\$([A-Z_][A-Z0-9_]*)/y;
@@ -78,7 +82,7 @@ export function substituteMetasyntax(pattern: string, options: SubstituteOptions
       if (m) {
         const ph = MV + m[1];
         originals.set(ph, m[0]);
-        out += ph;
+        out += options.quotedMetasyntax && !insideString(pattern, i) ? `"${ph}"` : ph;
         i += m[0].length;
         continue;
       }
@@ -89,8 +93,10 @@ export function substituteMetasyntax(pattern: string, options: SubstituteOptions
       if (!isSpread) {
         const ph = `${ELL}${ellipses++}`;
         originals.set(ph, '...');
-        const alone = options.statementTerminator !== undefined && lineIsOnlyEllipsis(i);
-        out += alone ? ph + options.statementTerminator : ph;
+        const alone = options.ellipsisLine !== undefined && lineIsOnlyEllipsis(i);
+        if (options.quotedMetasyntax && !insideString(pattern, i)) out += innermostBracket(pattern, i) === '{' ? `"${ph}": 0` : `"${ph}"`;
+        else if (options.ellipsisPairs && innermostBracket(pattern, i) === '{' && bracesHoldPairs(pattern, i)) out += `${ph}: 0`;
+        else out += alone ? options.ellipsisLine!.replace('{ph}', ph) : ph;
         i += 3;
         continue;
       }
@@ -101,9 +107,62 @@ export function substituteMetasyntax(pattern: string, options: SubstituteOptions
   return { text: out, originals };
 }
 
+/** Is offset `at` inside a double-quoted string (JSON strings only use double quotes)? */
+function insideString(text: string, at: number): boolean {
+  let inside = false;
+  for (let i = 0; i < at; i++) {
+    if (text[i] === '\\') i++;
+    else if (text[i] === '"') inside = !inside;
+  }
+  return inside;
+}
+
+/** The innermost unclosed `{` or `[` before offset `at`. */
+function innermostBracket(text: string, at: number): string | undefined {
+  const stack: string[] = [];
+  let inside = false;
+  for (let i = 0; i < at; i++) {
+    const c = text[i];
+    if (c === '\\') i++;
+    else if (c === '"') inside = !inside;
+    else if (!inside && (c === '{' || c === '[')) stack.push(c);
+    else if (!inside && (c === '}' || c === ']')) stack.pop();
+  }
+  return stack[stack.length - 1];
+}
+
+/** Do the braces enclosing offset `at` hold `key: value` items (a dict, not a set)? */
+function bracesHoldPairs(text: string, at: number): boolean {
+  let depth = 0;
+  let start = at;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === '}' || c === ']' || c === ')') depth++;
+    else if (c === '{' || c === '[' || c === '(') {
+      if (depth === 0) {
+        start = i;
+        break;
+      }
+      depth--;
+    }
+  }
+  depth = 0;
+  for (let i = start + 1; i < text.length; i++) {
+    const c = text[i];
+    if (c === '{' || c === '[' || c === '(') depth++;
+    else if (c === '}' || c === ']' || c === ')') {
+      if (depth === 0) return false;
+      depth--;
+    } else if (c === ':' && depth === 0) return true;
+  }
+  return false;
+}
+
 /** What a placeholder identifier stands for, or undefined for ordinary text. */
+const PLACEHOLDER = /^__moat_(?:ellmv_[A-Z0-9_]+|mv_[A-Z0-9_]+|ell_\d+|deep_\d+)$/;
+
 export function placeholderOf(text: string): Placeholder | undefined {
-  if (!text.startsWith(PREFIX)) return undefined;
+  if (!text.startsWith(PREFIX) || !PLACEHOLDER.test(text)) return undefined;
   if (text.startsWith(ELLMV)) return { t: 'ellmv', name: '$' + text.slice(ELLMV.length) };
   if (text.startsWith(MV)) {
     const name = text.slice(MV.length);

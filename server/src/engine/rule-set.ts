@@ -54,7 +54,8 @@ export class RuleSet {
       const ids = languageIdsFor(name);
       return ids.length ? loaded.get(ids[0]) : undefined;
     };
-    const failed = new Set<string>();
+    const failures: Array<{ dto: RuleDto; id: LanguageId; problems: Problem[] }> = [];
+    const compiledIn = new Map<RuleDto, Set<LanguageId>>();
     for (const [id, rules] of set.wanted) {
       const lang = loaded.get(id)!;
       const patterns: CompiledPattern[] = [];
@@ -66,12 +67,21 @@ export class RuleSet {
         if (r.ok) {
           compiled.push(r.rule);
           ruleSlots.push(range(before, patterns.length));
-        } else if (!failed.has(dto.id)) {
-          failed.add(dto.id);
-          set.problems.push(...r.problems.map((p) => ({ ...p, message: `${p.message} (${lang.spec.id})` })));
+          compiledIn.set(dto, (compiledIn.get(dto) ?? new Set()).add(id));
+        } else {
+          failures.push({ dto, id, problems: r.problems });
         }
       }
       set.byLanguage.set(id, { lang, rules: compiled, ruleSlots, index: new PatternIndex(patterns) });
+    }
+    // `typescript` covers .ts and .tsx: a JSX pattern only parses as TSX, a `<T>x` cast only as TS.
+    const reported = new Set<RuleDto>();
+    for (const f of failures) {
+      const sibling: LanguageId | undefined = f.id === 'typescript' ? 'tsx' : f.id === 'tsx' ? 'typescript' : undefined;
+      if (sibling && compiledIn.get(f.dto)?.has(sibling)) continue;
+      if (reported.has(f.dto)) continue;
+      reported.add(f.dto);
+      set.problems.push(...f.problems.map((p) => ({ ...p, message: `${p.message} (${f.id})` })));
     }
     for (const dto of set.textDtos) {
       const r = compileRule(dto, undefined, [], lookup);
