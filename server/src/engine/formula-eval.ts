@@ -170,6 +170,11 @@ function applyCondition(cond: CCondition, x: RangeMatch, ctx: EvalContext): Rang
 /** Matches of a metavariable-pattern's formula in the value bound to the metavariable. */
 function subMatches(sub: SubFormula, v: BoundValue, ctx: EvalContext): RangeMatch[] {
   const st = ctx.st;
+  const isString = v.k === 'str' || (st !== undefined && v.k === 'node' && (st.flags(v.node) & KIND_STRING) !== 0);
+  // With an explicit language, Semgrep parses a string's content; otherwise it matches inside the node.
+  if (sub.mode === 'parse' && sub.lang && st && !isString && v.k !== 'text' && sub.lang.spec.id === st.lang.spec.id) {
+    return subMatches({ ...sub, mode: 'inside' }, v, ctx);
+  }
   if (sub.mode === 'inside' && st && v.k !== 'text') {
     const nodes = v.k === 'seq' ? v.nodes : [v.node];
     const index = new PatternIndex(sub.patterns);

@@ -122,7 +122,7 @@ export const LANGUAGES: readonly LanguageSpec[] = [
     blockKinds: ['module', 'block'],
     keywordArgKinds: ['keyword_argument'],
     unorderedKinds: ['dictionary'],
-    subsetKinds: [],
+    subsetKinds: ['decorated_definition'],
     transparentKinds: ['parenthesized_expression'],
     expressionStatementKinds: ['expression_statement'],
     optionalKinds: ['type'],

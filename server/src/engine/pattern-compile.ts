@@ -28,30 +28,30 @@ export function compilePattern(source: string, lang: LoadedLanguage): CompileRes
   if (trimmed === '') return { ok: false, message: 'empty pattern' };
   const sub = substituteMetasyntax(trimmed, lang.spec);
   let lastError = '';
-  // First a clean parse in any wrapper; then, as Semgrep's own parsers do for fragments, a parse
-  // whose only errors are missing tokens or an ERROR node around one complete construct.
-  for (const tolerant of [false, true]) {
-    for (const wrapper of lang.spec.wrappers) {
-      const at = wrapper.template.indexOf('{P}');
-      const text = wrapper.template.slice(0, at) + sub.text + wrapper.template.slice(at + 3);
-      const tree = lang.parser.parse(text);
-      if (!tree) continue;
-      try {
-        if (tree.rootNode.hasError) {
-          if (!lastError) lastError = describeError(tree.rootNode, at, sub.text.length);
-          if (!tolerant) continue;
-        }
-        const st = SyntaxTree.fromTree(tree, text, lang);
-        if (tolerant && !errorsAreTolerable(st)) continue;
-        const compiler = new PatternCompiler(st, sub.originals);
-        const tops = topNodes(st, 0, at, at + sub.text.length);
-        if (tops.length === 0) continue;
-        return { ok: true, pattern: compiler.finish(trimmed, tops) };
-      } finally {
-        tree.delete();
-      }
+  // A clean parse in the first wrapper that gives one; failing that, as Semgrep's own parsers do
+  // for fragments, the parse with the fewest errors among those whose only errors are missing
+  // tokens or an ERROR node around one complete construct.
+  let best: { pattern: CompiledPattern; errors: number } | undefined;
+  for (const wrapper of lang.spec.wrappers) {
+    const at = wrapper.template.indexOf('{P}');
+    const text = wrapper.template.slice(0, at) + sub.text + wrapper.template.slice(at + 3);
+    const tree = lang.parser.parse(text);
+    if (!tree) continue;
+    try {
+      const clean = !tree.rootNode.hasError;
+      if (!clean && !lastError) lastError = describeError(tree.rootNode, at, sub.text.length);
+      const st = SyntaxTree.fromTree(tree, text, lang);
+      if (!clean && (!errorsAreTolerable(st) || (best && best.errors <= st.errorCount))) continue;
+      const tops = topNodes(st, 0, at, at + sub.text.length);
+      if (tops.length === 0) continue;
+      const pattern = new PatternCompiler(st, sub.originals).finish(trimmed, tops);
+      if (clean) return { ok: true, pattern };
+      best = { pattern, errors: st.errorCount };
+    } finally {
+      tree.delete();
     }
   }
+  if (best) return { ok: true, pattern: best.pattern };
   return { ok: false, message: `pattern does not parse as ${lang.spec.id}${lastError ? `: ${lastError}` : ''}` };
 }
 
@@ -182,7 +182,27 @@ class PatternCompiler {
     }
     const deep = this.deepOperand(kids);
     if (deep !== undefined) return { t: 'deep', p: this.compile(deep) };
-    return { t: 'node', kind: st.kind[n], kids: kids.map((c) => this.compile(c)), mode: this.modeOf(n) };
+    return { t: 'node', kind: st.kind[n], kids: kids.flatMap((c) => this.expand(c)), mode: this.modeOf(n) };
+  }
+
+  /**
+   * A child as list items. Go groups `a, b T` into one parameter declaration, so `(..., $R T)`
+   * parses as one declaration whose first name is `...`: that ellipsis is an item of the list.
+   */
+  private expand(c: number): PNode[] {
+    const st = this.st;
+    if (st.lang.spec.id !== 'go' || st.kindName(c) !== 'parameter_declaration') return [this.compile(c)];
+    const kids = st.significantChildren(c);
+    const out: PNode[] = [];
+    let i = 0;
+    for (; i < kids.length - 1; i++) {
+      const ph = placeholderOf(st.text(kids[i]));
+      if (!ph || (ph.t !== 'ell' && ph.t !== 'ellmv')) break;
+      out.push(ph);
+    }
+    if (i === 0) return [this.compile(c)];
+    out.push({ t: 'node', kind: st.kind[c], kids: kids.slice(i).map((k) => this.compile(k)), mode: 'ordered' });
+    return out;
   }
 
   /**
@@ -193,12 +213,10 @@ class PatternCompiler {
     const st = this.st;
     if (kids.length === 0) return undefined;
     const first = kids[0];
-    if (st.flags(first) & KIND_STRING && st.lang.spec.quotedMetasyntax) {
-      const ph = placeholderOf(stringContent(st.text(first)));
-      if (ph && (ph.t === 'ell' || ph.t === 'ellmv')) return ph;
-    }
-    if (kids.length === 2 && st.text(kids[1]) === '0') {
-      const key = placeholderOf(st.text(first));
+    const named = kids.filter((c) => st.isNamed(c));
+    if (named.length === 2 && st.text(named[1]) === '0') {
+      const keyText = st.flags(named[0]) & KIND_STRING ? stringContent(st.text(named[0])) : st.text(named[0]);
+      const key = placeholderOf(keyText);
       if (key && (key.t === 'ell' || key.t === 'ellmv')) return key;
     }
     if (kids.length !== 1) return undefined;
@@ -212,8 +230,10 @@ class PatternCompiler {
   private quotedPlaceholder(n: number): PNode | undefined {
     const st = this.st;
     if (!st.lang.spec.quotedMetasyntax) return undefined;
-    const ph = placeholderOf(stringContent(st.text(n)));
+    const content = stringContent(st.text(n));
+    const ph = placeholderOf(content);
     if (!ph || ph.t === 'deep') return undefined;
+    if (ph.t === 'mv' && !this.originals.has(`"${content}"`)) return undefined;
     return ph;
   }
 

@@ -12,6 +12,7 @@
 import { KIND_BLOCK, KIND_COMMENT, KIND_EXPR_STMT, KIND_KWARG, KIND_OPTIONAL, KIND_STRING, KIND_TRANSPARENT } from './grammars';
 import { Env, bind, lookup, sameValue } from './bindings';
 import { PNode, StringMatcher } from './pattern-ast';
+import { importAliases, patternDottedName, resolvedName } from './import-aliases';
 import { stringContent } from './string-literal';
 import { NO_NODE, SyntaxTree } from './syntax-tree';
 
@@ -90,19 +91,18 @@ export class Matcher {
         if (!(st.flags(n) & KIND_STRING)) return false;
         return this.matchString(p.m, n, env, k);
       case 'leaf':
-        if (st.kind[n] !== p.kind) return false;
-        if (p.named && st.text(n) !== p.text) return false;
+        if (st.kind[n] !== p.kind || (p.named && st.text(n) !== p.text)) return this.matchImported(p, n, env, k);
         return k(env);
       case 'node': {
         let target = n;
         if (st.kind[target] !== p.kind && p.kind === this.jsxSelfClosing && st.kind[target] === this.jsxElement) {
           target = st.significantChildren(target)[0] ?? target;
         }
-        if (st.kind[target] !== p.kind && !st.lang.kinds.equivalents[p.kind]?.includes(st.kind[target])) return false;
+        if (st.kind[target] !== p.kind && !st.lang.kinds.equivalents[p.kind]?.includes(st.kind[target])) return this.matchImported(p, n, env, k);
         const kids = this.withoutOptional(p.kids, st.significantChildren(target));
         switch (p.mode) {
           case 'ordered':
-            return this.list(p.kids, 0, kids, 0, env, k);
+            return this.list(p.kids, 0, kids, 0, env, k) || this.matchImported(p, n, env, k);
           case 'stmts':
             if (p.kids.length === 0) return kids.length === 0 ? k(env) : false;
             return this.stmts(p.kids, 0, kids, 0, env, NO_NODE, NO_NODE, (e) => k(e));
@@ -115,6 +115,14 @@ export class Matcher {
         }
       }
     }
+  }
+
+  /** `pickle.loads` in a pattern matches `pk.loads` after `import pickle as pk` (and `from … import`). */
+  private matchImported(p: PNode, n: number, env: Env, k: K): boolean {
+    const st = this.st;
+    if (importAliases(st).size === 0) return false;
+    const wanted = patternDottedName(st, p);
+    return wanted !== undefined && wanted.includes('.') && resolvedName(st, n) === wanted ? k(env) : false;
   }
 
   /** Drops target children of optional kinds (return types, `async`…) that the pattern does not mention. */
@@ -252,9 +260,29 @@ export class Matcher {
       if (p.t === 'node' && st.lang.kinds.flags[p.kind] & KIND_KWARG) kwP.push(p);
       else posP.push(p);
     }
+    if (kwP.length === 0) return this.argList(posP, 0, ns, 0, env, k);
     const posN = ns.filter((n) => !isKw(n));
     const kwN = ns.filter(isKw);
     return this.list(posP, 0, posN, 0, env, (e) => this.unordered(kwP, kwN, hasEllipsis, e, k));
+  }
+
+  /** Arguments in order where only `...`/`$...X` may take keyword arguments (so `$...ARGS` binds them too). */
+  private argList(ps: readonly PNode[], pi: number, ns: number[], ni: number, env: Env, k: K): boolean {
+    if (pi === ps.length) return ni === ns.length ? k(env) : false;
+    const p = ps[pi];
+    if (p.t === 'ell') {
+      if (pi === ps.length - 1) return k(env);
+      for (let j = ni; j <= ns.length; j++) if (this.argList(ps, pi + 1, ns, j, env, k)) return true;
+      return false;
+    }
+    if (p.t === 'ellmv') {
+      for (let j = ni; j <= ns.length; j++) {
+        if (this.bindSeq(p.name, ns.slice(ni, j), env, (e) => this.argList(ps, pi + 1, ns, j, e, k))) return true;
+      }
+      return false;
+    }
+    if (ni >= ns.length || this.st.flags(ns[ni]) & KIND_KWARG) return false;
+    return this.match(p, ns[ni], env, (e) => this.argList(ps, pi + 1, ns, ni + 1, e, k));
   }
 
   /** Each pattern item matches a distinct target item; extras need `...` unless `subset`. */

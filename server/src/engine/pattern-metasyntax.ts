@@ -82,7 +82,10 @@ export function substituteMetasyntax(pattern: string, options: SubstituteOptions
       if (m) {
         const ph = MV + m[1];
         originals.set(ph, m[0]);
-        out += options.quotedMetasyntax && !insideString(pattern, i) ? `"${ph}"` : ph;
+        if (options.quotedMetasyntax && !insideString(pattern, i)) {
+          originals.set(`"${ph}"`, m[0]);
+          out += `"${ph}"`;
+        } else out += ph;
         i += m[0].length;
         continue;
       }

@@ -192,10 +192,8 @@ class RuleCompiler {
         this.fail(item.loc, 'language', `unknown or unsupported language \`${item.language}\` in metavariable-pattern`);
         return undefined;
       }
-      if (!lang || target.spec.id !== lang.spec.id) {
-        mode = 'parse';
-        subLang = target;
-      }
+      mode = 'parse';
+      subLang = target;
     }
     const patterns: CompiledPattern[] = [];
     const formula = this.formula(item.formula, subLang, patterns);
