@@ -17,7 +17,7 @@ export interface RangeMatch {
 }
 
 /** Matches kept per pattern and node; beyond this, further bindings of one node are dropped. */
-const MAX_BINDINGS_PER_NODE = 32;
+const MAX_BINDINGS_PER_NODE = 256;
 /** Matches kept per pattern and file. */
 const MAX_MATCHES_PER_PATTERN = 20000;
 
@@ -86,13 +86,9 @@ export class PatternIndex {
     if (p.sequence) {
       const kids = st.significantChildren(n);
       const starts = p.sequence[0].t === 'ell' ? 1 : kids.length;
-      const seen = new Set<string>();
-      for (let s = 0; s < starts; s++) {
+      for (let s = 0; s < starts && count < MAX_BINDINGS_PER_NODE; s++) {
         matcher.stmts(p.sequence, 0, kids, s, undefined, NO_NODE, NO_NODE, (env, first, last) => {
           if (first === NO_NODE) return false;
-          const key = `${first}:${last}`;
-          if (seen.has(key)) return false;
-          seen.add(key);
           out.push({ start: st.start[first], end: st.end[last], env });
           return ++count >= MAX_BINDINGS_PER_NODE;
         });

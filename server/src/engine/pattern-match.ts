@@ -149,7 +149,17 @@ export class Matcher {
     const st = this.st;
     if (this.match(p, s, env, k)) return true;
     if (p.t !== 'node' || st.kind[s] === p.kind || !(st.lang.kinds.flags[p.kind] & KIND_EXPR_STMT) || p.kids.length !== 1) return false;
-    for (const core of this.statementCores(s)) if (this.match(p.kids[0], core, env, k)) return true;
+    const cores = this.statementCores(s);
+    for (const core of cores) if (this.match(p.kids[0], core, env, k)) return true;
+    if (this.holdsBlock(s)) return false;
+    // Semgrep's deep expression statements: `eval($X);` also matches `return eval(x)`, `y = eval(x)`.
+    return this.match({ t: 'deep', p: p.kids[0] }, s, env, k);
+  }
+
+  private holdsBlock(s: number): boolean {
+    const st = this.st;
+    const flags = st.lang.kinds.flags;
+    for (let i = s + 1; i <= st.last[s]; i++) if (flags[st.kind[i]] & KIND_BLOCK) return true;
     return false;
   }
 
