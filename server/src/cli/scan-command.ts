@@ -90,10 +90,9 @@ export async function runScanCommand(argv: string[]): Promise<number> {
   }
   const configs = opts.config?.length ? opts.config : [bundledPacksDir()];
   const loaded = await loadRules(configs);
-  const grammars = await Grammars.create(wasmFromDir());
-  const rules = await RuleSet.create(loaded.rules, grammars);
+  const compile = async () => RuleSet.create(loaded.rules, await Grammars.create(wasmFromDir()));
   const root = process.cwd();
-  const full = await scanWorkspace(rules, loaded.rules, { targets, root, maxFileBytes, respectGitignore: !opts['no-gitignore'], jobs });
+  const full = await scanWorkspace(loaded.rules, compile, { targets, root, maxFileBytes, respectGitignore: !opts['no-gitignore'], jobs });
   const report: ScanReport = {
     ...full,
     problems: [...loaded.problems, ...full.problems],

@@ -6,6 +6,7 @@
  */
 import { Language, Parser } from 'web-tree-sitter';
 import { LanguageId, LanguageSpec, languageById } from './languages';
+import { adoptWasmModule } from './native-walk';
 
 export interface WasmSource {
   /** The bytes of `web-tree-sitter.wasm` or of a grammar file named in LanguageSpec.wasm. */
@@ -116,7 +117,9 @@ export class Grammars {
 
   static async create(source: WasmSource): Promise<Grammars> {
     const wasmBinary = await source.read('web-tree-sitter.wasm');
-    await Parser.init({ wasmBinary } as object);
+    const moduleOptions = { wasmBinary };
+    await Parser.init(moduleOptions as object);
+    adoptWasmModule(moduleOptions);
     return new Grammars(source);
   }
 

@@ -28,11 +28,28 @@ export function passes(filter: Prefilter, text: string): boolean {
     case 'true':
       return true;
     case 'all':
-      for (const lit of filter.literals) if (!text.includes(lit)) return false;
+      for (const lit of filter.literals) if (!containsLiteral(text, lit)) return false;
       for (const r of filter.rest) if (!passes(r, text)) return false;
       return true;
     case 'any':
       for (const item of filter.items) if (passes(item, text)) return true;
       return false;
   }
+}
+
+const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
+
+function isWordChar(code: number): boolean {
+  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+}
+
+/** An identifier must appear as a whole word (`eval` is not in `evaluate`); other literals anywhere. */
+export function containsLiteral(text: string, lit: string): boolean {
+  if (!IDENTIFIER.test(lit)) return text.includes(lit);
+  for (let i = text.indexOf(lit); i !== -1; i = text.indexOf(lit, i + 1)) {
+    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
+    const after = i + lit.length < text.length ? text.charCodeAt(i + lit.length) : 32;
+    if (!isWordChar(before) && !isWordChar(after)) return true;
+  }
+  return false;
 }

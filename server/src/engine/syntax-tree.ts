@@ -7,6 +7,7 @@
  */
 import type { Tree } from 'web-tree-sitter';
 import { KIND_COMMENT, KIND_ERROR, KIND_TRIVIA, LoadedLanguage } from './grammars';
+import { NativeCursorCalls, withNativeCursor } from './native-walk';
 
 export const NO_NODE = -1;
 
@@ -42,46 +43,66 @@ export class SyntaxTree {
   /** Flattens a web-tree-sitter tree. The caller keeps ownership of `tree`. */
   static fromTree(tree: Tree, source: string, lang: LoadedLanguage): SyntaxTree {
     const st = new SyntaxTree(source, lang, (source.length >> 2) + 16);
-    const table = lang.kinds.fromTypeId;
-    const errorKind = lang.kinds.errorKind;
-    const flags = lang.kinds.flags;
     const cursor = tree.walk();
     try {
-      const stack: number[] = [];
-      let prev = NO_NODE; // previous sibling at the current depth
-      let parent = NO_NODE;
-      for (;;) {
-        if (!cursor.nodeIsMissing) {
-          const typeId = cursor.nodeTypeId;
-          let kind = typeId < table.length ? table[typeId] : errorKind;
-          if (kind < 0) kind = errorKind;
-          const id = st.push(kind, cursor.startIndex, cursor.endIndex, parent);
-          if (flags[kind] & KIND_ERROR) st.errorCount++;
-          if (prev !== NO_NODE) st.nextSibling[prev] = id;
-          else if (parent !== NO_NODE) st.firstChild[parent] = id;
-          if (cursor.gotoFirstChild()) {
-            stack.push(id);
-            parent = id;
-            prev = NO_NODE;
-            continue;
-          }
-          st.last[id] = id;
-          prev = id;
-        } else {
-          st.errorCount++;
-        }
-        // climb until a next sibling exists
-        while (!cursor.gotoNextSibling()) {
-          if (stack.length === 0) return st;
-          cursor.gotoParent();
-          const done = stack.pop()!;
-          st.last[done] = st.count - 1;
-          prev = done;
-          parent = stack.length ? stack[stack.length - 1] : NO_NODE;
-        }
+      const fast = withNativeCursor(tree, cursor, (calls) => st.fill(calls));
+      if (!fast) {
+        st.fill({
+          gotoFirstChild: () => cursor.gotoFirstChild(),
+          gotoNextSibling: () => cursor.gotoNextSibling(),
+          gotoParent: () => cursor.gotoParent(),
+          typeId: () => cursor.nodeTypeId,
+          startIndex: () => cursor.startIndex,
+          endIndex: () => cursor.endIndex,
+          isMissing: () => cursor.nodeIsMissing,
+        });
       }
+      return st;
     } finally {
       cursor.delete();
+    }
+  }
+
+  /** Pre-order walk from the cursor's node (the root), filling the arrays. */
+  private fill(c: NativeCursorCalls): void {
+    const table = this.lang.kinds.fromTypeId;
+    const errorKind = this.lang.kinds.errorKind;
+    const flags = this.lang.kinds.flags;
+    const stack: number[] = [];
+    let prev = NO_NODE; // previous sibling at the current depth
+    let parent = NO_NODE;
+    for (;;) {
+      const start = c.startIndex();
+      const end = c.endIndex();
+      // Only zero-width nodes can be MISSING; asking every node costs a call into WASM.
+      if (start !== end || !c.isMissing()) {
+        const typeId = c.typeId();
+        let kind = typeId < table.length ? table[typeId] : errorKind;
+        if (kind < 0) kind = errorKind;
+        const id = this.push(kind, start, end, parent);
+        if (flags[kind] & KIND_ERROR) this.errorCount++;
+        if (prev !== NO_NODE) this.nextSibling[prev] = id;
+        else if (parent !== NO_NODE) this.firstChild[parent] = id;
+        if (c.gotoFirstChild()) {
+          stack.push(id);
+          parent = id;
+          prev = NO_NODE;
+          continue;
+        }
+        this.last[id] = id;
+        prev = id;
+      } else {
+        this.errorCount++;
+      }
+      // climb until a next sibling exists
+      while (!c.gotoNextSibling()) {
+        if (stack.length === 0) return;
+        c.gotoParent();
+        const done = stack.pop()!;
+        this.last[done] = this.count - 1;
+        prev = done;
+        parent = stack.length ? stack[stack.length - 1] : NO_NODE;
+      }
     }
   }
 

@@ -52,7 +52,7 @@ export class WorkspaceScanner {
         }
         const uri = pathToFileURL(file.path).toString();
         const settings = await server.settingsFor(uri);
-        const outcome = await scanOneFile(state.rules, { path: file.path, relative: server.relativePath(uri) }, settings.maxFileSize);
+        const outcome = scanOneFile(state.rules, { path: file.path, relative: server.relativePath(uri) }, settings.maxFileSize);
         files++;
         if (files % 10 === 0) progress.report(Math.round((files / todo.length) * 100), `${files}/${todo.length} files`);
         if (outcome.kind !== 'scanned' || !settings.enable) continue;

@@ -5,10 +5,12 @@
  */
 import { scanFile } from '../engine/file-scan';
 import type { Problem } from '../engine/finding';
-import { languageForPath } from '../engine/languages';
+import { languageForPath, TEXT_LANGUAGE_NAMES } from '../engine/languages';
+import { languageIdsFor } from '../engine/rule-set';
+import type { RuleDto } from '../engine/rule-model';
 import type { RuleSet } from '../engine/rule-set';
 import type { FileFindings, SkippedFile } from '../report/report';
-import { readScanFile, WalkedFile } from './file-walk';
+import { readScanFileSync, WalkedFile } from './file-walk';
 
 export type FileOutcome =
   | { readonly kind: 'scanned'; readonly file: FileFindings; readonly problems: Problem[]; readonly parsed: boolean }
@@ -22,9 +24,22 @@ export function rulesApply(rules: RuleSet, relative: string): boolean {
   return spec !== undefined && rules.forLanguage(spec.id) !== undefined;
 }
 
-export async function scanOneFile(rules: RuleSet, file: WalkedFile, maxFileBytes: number): Promise<FileOutcome> {
+/** The same question from the rules' data alone, without compiling them (no grammar is loaded). */
+export function ruleTargets(dtos: readonly RuleDto[]): { applies(relative: string): boolean } {
+  const ids = new Set(dtos.flatMap((d) => d.languages.flatMap((name) => languageIdsFor(name))));
+  const text = dtos.some((d) => d.languages.some((name) => TEXT_LANGUAGE_NAMES.includes(name.toLowerCase())));
+  return {
+    applies(relative: string): boolean {
+      if (text) return true;
+      const spec = languageForPath(relative);
+      return spec !== undefined && ids.has(spec.id);
+    },
+  };
+}
+
+export function scanOneFile(rules: RuleSet, file: WalkedFile, maxFileBytes: number): FileOutcome {
   if (!rulesApply(rules, file.relative)) return { kind: 'ignored' };
-  const content = await readScanFile(file.path, maxFileBytes);
+  const content = readScanFileSync(file.path, maxFileBytes);
   if (!content.ok) return { kind: 'skipped', skipped: { path: file.relative, reason: content.reason, detail: content.detail } };
   const result = scanFile(rules, content.text, { path: file.relative });
   const lines = result.findings.length ? content.text.split(/\r?\n/) : undefined;

@@ -7,6 +7,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { Grammars } from '../engine/grammars';
 import { RuleSet } from '../engine/rule-set';
 import type { RuleDto } from '../engine/rule-model';
+import type { Problem } from '../engine/finding';
 import { wasmFromDir } from './install-paths';
 import { scanOneFile, FileOutcome } from './scan-one-file';
 import type { WalkedFile } from './file-walk';
@@ -18,7 +19,7 @@ export interface WorkerInit {
 }
 
 export type WorkerRequest = { readonly batch: WalkedFile[] };
-export type WorkerReply = { readonly outcomes: FileOutcome[] } | { readonly error: string };
+export type WorkerReply = { readonly outcomes: FileOutcome[] } | { readonly problems: Problem[] } | { readonly error: string };
 
 async function main(): Promise<void> {
   const port = parentPort;
@@ -29,13 +30,13 @@ async function main(): Promise<void> {
   port.on('message', async (req: WorkerRequest) => {
     try {
       const outcomes: FileOutcome[] = [];
-      for (const file of req.batch) outcomes.push(await scanOneFile(rules, file, init.maxFileBytes));
+      for (const file of req.batch) outcomes.push(scanOneFile(rules, file, init.maxFileBytes));
       port.postMessage({ outcomes } satisfies WorkerReply);
     } catch (e) {
       port.postMessage({ error: e instanceof Error ? e.message : String(e) } satisfies WorkerReply);
     }
   });
-  port.postMessage({ outcomes: [] } satisfies WorkerReply);
+  port.postMessage({ problems: rules.problems } satisfies WorkerReply);
 }
 
 void main().catch((e) => parentPort?.postMessage({ error: e instanceof Error ? e.message : String(e) }));

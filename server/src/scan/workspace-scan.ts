@@ -14,7 +14,8 @@ import { CancellationToken, throwIfCancelled } from '../engine/cancellation';
 import { comparePaths, FileFindings, ScanReport, SkippedFile } from '../report/report';
 import { DEFAULT_MAX_FILE_BYTES, walkFiles, WalkedFile } from './file-walk';
 import { grammarDir } from './install-paths';
-import { FileOutcome, rulesApply, scanOneFile } from './scan-one-file';
+import { FileOutcome, ruleTargets, scanOneFile } from './scan-one-file';
+import { ruleInfo } from '../engine/rule-compile';
 import type { WorkerInit, WorkerReply } from './scan-worker';
 
 export interface WorkspaceScanOptions {
@@ -32,19 +33,35 @@ export interface WorkspaceScanOptions {
 const BATCH = 16;
 const MIN_FILES_FOR_WORKERS = 64;
 
-export async function scanWorkspace(rules: RuleSet, dtos: readonly RuleDto[], options: WorkspaceScanOptions): Promise<ScanReport> {
+/**
+ * Scans `targets` with the rules in `dtos`. In this thread the rules are compiled by `compile`;
+ * on workers each worker compiles its own copy (this thread then loads no grammar at all) and the
+ * first worker reports the compile problems.
+ */
+export async function scanWorkspace(dtos: readonly RuleDto[], compile: () => Promise<RuleSet>, options: WorkspaceScanOptions): Promise<ScanReport> {
   const started = Date.now();
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const skipped: SkippedFile[] = [];
-  const walked = await walkFiles(options.targets, { maxFileBytes, respectGitignore: options.respectGitignore ?? true }, (s) => skipped.push(s));
-  const files = walked
-    .map((f) => ({ path: f.path, relative: toPosix(path.relative(options.root, f.path)) || f.relative }))
-    .filter((f) => rulesApply(rules, f.relative));
+  const targets = ruleTargets(dtos);
+  const listing = walkFiles(options.targets, { maxFileBytes, respectGitignore: options.respectGitignore ?? true }, (s) => skipped.push(s)).then((walked) =>
+    walked.map((f) => ({ path: f.path, relative: toPosix(path.relative(options.root, f.path)) || f.relative })).filter((f) => targets.applies(f.relative)),
+  );
+  // With --jobs given, workers start (load grammars, compile rules) while the files are listed.
+  const early = options.jobs !== undefined && options.jobs > 1 && workerBundle() ? scanOnWorkers(dtos, listing, maxFileBytes, options.jobs, options) : undefined;
+  const files = await listing;
   const jobs = options.jobs ?? (files.length >= MIN_FILES_FOR_WORKERS ? os.availableParallelism() : 1);
-  const outcomes = jobs > 1 && files.length > BATCH && workerBundle() ? await scanOnWorkers(dtos, files, maxFileBytes, jobs, options) : await scanHere(rules, files, maxFileBytes, options);
-
+  const problems: Problem[] = [];
+  let outcomes: FileOutcome[];
+  if (early || (jobs > 1 && files.length > BATCH && workerBundle())) {
+    const run = await (early ?? scanOnWorkers(dtos, listing, maxFileBytes, jobs, options));
+    outcomes = run.outcomes;
+    problems.push(...run.compileProblems);
+  } else {
+    const rules = await compile();
+    problems.push(...rules.problems);
+    outcomes = scanHere(rules, files, maxFileBytes, options);
+  }
   const found: FileFindings[] = [];
-  const problems: Problem[] = [...rules.problems];
   let scanned = 0;
   for (const o of outcomes) {
     if (o.kind === 'skipped') skipped.push(o.skipped);
@@ -54,18 +71,18 @@ export async function scanWorkspace(rules: RuleSet, dtos: readonly RuleDto[], op
     if (o.file.findings.length) found.push(o.file);
   }
   found.sort((a, b) => comparePaths(a.path, b.path));
-  return { root: options.root, files: found, rules: rules.infos, problems, skipped, stats: { filesScanned: scanned, durationMs: Date.now() - started } };
+  return { root: options.root, files: found, rules: dtos.map(ruleInfo), problems, skipped, stats: { filesScanned: scanned, durationMs: Date.now() - started } };
 }
 
 function toPosix(p: string): string {
   return p.split(path.sep).join('/');
 }
 
-async function scanHere(rules: RuleSet, files: WalkedFile[], maxFileBytes: number, options: WorkspaceScanOptions): Promise<FileOutcome[]> {
+function scanHere(rules: RuleSet, files: WalkedFile[], maxFileBytes: number, options: WorkspaceScanOptions): FileOutcome[] {
   const out: FileOutcome[] = [];
   for (const file of files) {
     throwIfCancelled(options.cancel);
-    out.push(await scanOneFile(rules, file, maxFileBytes));
+    out.push(scanOneFile(rules, file, maxFileBytes));
     options.onProgress?.(out.length, files.length);
   }
   return out;
@@ -76,29 +93,44 @@ function workerBundle(): string | undefined {
   return existsSync(file) ? file : undefined;
 }
 
+/** Worker threads keep a smaller V8 heap: the work per file is small and RSS is a product bar. */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 128, maxYoungGenerationSizeMb: 8 };
+
 /** Hands batches of files to `jobs` workers as each finishes its previous batch. */
-async function scanOnWorkers(dtos: readonly RuleDto[], files: WalkedFile[], maxFileBytes: number, jobs: number, options: WorkspaceScanOptions): Promise<FileOutcome[]> {
+async function scanOnWorkers(
+  dtos: readonly RuleDto[],
+  listing: Promise<WalkedFile[]>,
+  maxFileBytes: number,
+  jobs: number,
+  options: WorkspaceScanOptions,
+): Promise<{ outcomes: FileOutcome[]; compileProblems: Problem[] }> {
   const init: WorkerInit = { rules: [...dtos], grammarDir: grammarDir(), maxFileBytes };
   const batches: WalkedFile[][] = [];
-  for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
-  const results: FileOutcome[][] = new Array(batches.length);
+  const ready = listing.then((files) => {
+    for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+    return files.length;
+  });
+  const results: FileOutcome[][] = [];
+  let compileProblems: Problem[] | undefined;
   let next = 0;
   let done = 0;
   const runWorker = () =>
     new Promise<void>((resolve, reject) => {
-      const worker = new Worker(workerBundle()!, { workerData: init });
+      const worker = new Worker(workerBundle()!, { workerData: init, resourceLimits: WORKER_LIMITS });
       let current = -1;
       const finish = (error?: Error) => {
         void worker.terminate();
         if (error) reject(error);
         else resolve();
       };
-      worker.on('message', (reply: WorkerReply) => {
+      worker.on('message', async (reply: WorkerReply) => {
         if ('error' in reply) return finish(new Error(`scan worker failed: ${reply.error}`));
-        if (current >= 0) {
+        const total = await ready;
+        if ('problems' in reply) compileProblems ??= reply.problems;
+        else if (current >= 0) {
           results[current] = reply.outcomes;
           done += reply.outcomes.length;
-          options.onProgress?.(done, files.length);
+          options.onProgress?.(done, total);
         }
         if (options.cancel?.isCancellationRequested || next >= batches.length) return finish();
         current = next++;
@@ -106,7 +138,7 @@ async function scanOnWorkers(dtos: readonly RuleDto[], files: WalkedFile[], maxF
       });
       worker.on('error', (e) => finish(e));
     });
-  await Promise.all(Array.from({ length: Math.min(jobs, batches.length) }, runWorker));
+  await Promise.all(Array.from({ length: jobs }, runWorker));
   throwIfCancelled(options.cancel);
-  return results.flat();
+  return { outcomes: results.flat(), compileProblems: compileProblems ?? [] };
 }
