@@ -14,23 +14,24 @@ export function importAliases(st: SyntaxTree): ReadonlyMap<string, string> {
   let map = cache.get(st);
   if (map) return map;
   const out = new Map<string, string>();
+  const named = (n: number) => st.significantChildren(n).filter((c) => st.isNamed(c));
   if (st.lang.spec.id === 'python') {
     for (let n = 0; n < st.count; n++) {
       const kind = st.kindName(n);
       if (kind === 'import_statement') {
-        for (const c of st.significantChildren(n)) {
+        for (const c of named(n)) {
           if (st.kindName(c) !== 'aliased_import') continue;
-          const [name, alias] = st.significantChildren(c);
+          const [name, alias] = named(c);
           if (name !== undefined && alias !== undefined) out.set(st.text(alias), st.text(name));
         }
       } else if (kind === 'import_from_statement') {
-        const [module, ...names] = st.significantChildren(n);
+        const [module, ...names] = named(n);
         if (module === undefined || st.kindName(module) !== 'dotted_name') continue;
         const from = st.text(module);
         for (const c of names) {
           if (st.kindName(c) === 'dotted_name') out.set(st.text(c), `${from}.${st.text(c)}`);
           else if (st.kindName(c) === 'aliased_import') {
-            const [name, alias] = st.significantChildren(c);
+            const [name, alias] = named(c);
             if (name !== undefined && alias !== undefined) out.set(st.text(alias), `${from}.${st.text(name)}`);
           }
         }

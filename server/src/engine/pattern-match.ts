@@ -37,6 +37,8 @@ export class Matcher {
   /** Steps taken since the caller last reset it. */
   steps = 0;
 
+  /** Kinds whose first named child is a head matched in place (a JSX tag name), the rest as a set. */
+  private readonly headed: ReadonlySet<number>;
   private readonly jsxElement: number;
   private readonly jsxSelfClosing: number;
   private readonly declarator: number;
@@ -44,6 +46,7 @@ export class Matcher {
 
   constructor(readonly st: SyntaxTree) {
     const kinds = st.lang.kinds;
+    this.headed = new Set(['jsx_self_closing_element', 'jsx_opening_element'].map((k) => kinds.namedKind(k)).filter((k) => k >= 0));
     this.jsxElement = kinds.namedKind('jsx_element');
     this.jsxSelfClosing = kinds.namedKind('jsx_self_closing_element');
     this.declarator = kinds.namedKind('variable_declarator');
@@ -67,6 +70,7 @@ export class Matcher {
     const n = this.unwrap(n0);
     switch (p.t) {
       case 'mv': {
+        if (!st.isNamed(n)) return false;
         if (p.name === undefined) return k(env);
         const bound = lookup(env, p.name);
         if (bound) return sameValue(st, bound, { k: 'node', node: n }) ? k(env) : false;
@@ -111,7 +115,7 @@ export class Matcher {
           case 'unordered':
             return this.unordered(p.kids, kids, false, env, k);
           case 'subset':
-            return this.unordered(p.kids, kids, true, env, k);
+            return this.headed.has(p.kind) ? this.headedSubset(p.kids, kids, env, k) : this.unordered(p.kids, kids, true, env, k);
         }
       }
     }
@@ -293,6 +297,15 @@ export class Matcher {
     }
     if (ni >= ns.length || this.st.flags(ns[ni]) & KIND_KWARG) return false;
     return this.match(p, ns[ni], env, (e) => this.argList(ps, pi + 1, ns, ni + 1, e, k));
+  }
+
+  private headedSubset(ps: readonly PNode[], ns: number[], env: Env, k: K): boolean {
+    const pi = ps.findIndex((p) => !(p.t === 'leaf' && !p.named));
+    const ni = ns.findIndex((n) => this.st.isNamed(n));
+    if (pi < 0 || ni < 0) return this.unordered(ps, ns, true, env, k);
+    const restP = ps.filter((_, i) => i !== pi);
+    const restN = ns.filter((_, i) => i !== ni);
+    return this.match(ps[pi], ns[ni], env, (e) => this.unordered(restP, restN, true, e, k));
   }
 
   /** Each pattern item matches a distinct target item; extras need `...` unless `subset`. */
