@@ -12,6 +12,7 @@ import { RangeMatch, PatternIndex } from './pattern-index';
 import { CCondition, CFormula, SubFormula } from './rule-compile';
 import { SafeRegex } from './safe-regex';
 import { stringContent } from './string-literal';
+import { constantText } from './constant-values';
 import { SyntaxTree } from './syntax-tree';
 
 export interface EvalContext {
@@ -211,7 +212,8 @@ function compare(cond: Extract<CCondition, { c: 'comparison' }>, x: RangeMatch, 
     const v = lookup(x.env, name);
     if (!v) return undefined;
     let text = textOf(ctx, v);
-    const isString = v.k === 'str' || (ctx.st !== undefined && v.k === 'node' && (ctx.st.flags(v.node) & KIND_STRING) !== 0);
+    if (ctx.st && v.k === 'node') text = constantText(ctx.st, v.node) ?? text;
+    const isString = v.k === 'str' || (ctx.st !== undefined && v.k === 'node' && (ctx.st.flags(v.node) & KIND_STRING) !== 0) || /^["'`]/.test(text);
     if (isString) text = stringContent(text);
     if (cond.mv === name && cond.strip) text = text.replace(/^["'`]|["'`]$/g, '');
     if (cond.mv === name && cond.base !== undefined) {

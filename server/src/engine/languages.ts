@@ -55,6 +55,8 @@ export interface LanguageSpec {
   readonly ellipsisLine?: string;
   /** `...` directly inside `{ }` that hold `key: value` items is written as a placeholder pair (Python dicts). */
   readonly ellipsisPairs?: boolean;
+  /** `...` among `key = value` annotation arguments is written as a placeholder pair (Java). */
+  readonly annotationPairs?: boolean;
   /** `...name` is the language's spread syntax and is not an ellipsis. */
   readonly spreadSyntax?: boolean;
   /** Bare identifiers are not valid (JSON): metavariables become quoted, `...` in objects a placeholder pair. */
@@ -160,7 +162,7 @@ export const LANGUAGES: readonly LanguageSpec[] = [
     stringKinds: ['string_literal'],
     blockKinds: ['block', 'class_body', 'constructor_body', 'switch_block_statement_group'],
     keywordArgKinds: [],
-    unorderedKinds: [],
+    unorderedKinds: ['annotation_argument_list'],
     subsetKinds: ['modifiers'],
     transparentKinds: ['parenthesized_expression'],
     expressionStatementKinds: ['expression_statement'],
@@ -174,6 +176,7 @@ export const LANGUAGES: readonly LanguageSpec[] = [
       { template: '{P}' },
     ],
     ellipsisLine: '{ph};',
+    annotationPairs: true,
   },
   {
     id: 'json',

@@ -30,6 +30,8 @@ export interface SubstituteOptions {
   readonly ellipsisLine?: string;
   /** `...` directly inside `{ }` holding `key: value` items becomes a placeholder pair. */
   readonly ellipsisPairs?: boolean;
+  /** `...` among `key = value` annotation arguments (Java) becomes a placeholder pair. */
+  readonly annotationPairs?: boolean;
   /** JSON: metavariables are written quoted, `...` in an object becomes a placeholder pair. */
   readonly quotedMetasyntax?: boolean;
 }
@@ -98,7 +100,8 @@ export function substituteMetasyntax(pattern: string, options: SubstituteOptions
         originals.set(ph, '...');
         const alone = options.ellipsisLine !== undefined && lineIsOnlyEllipsis(i);
         if (options.quotedMetasyntax && !insideString(pattern, i)) out += innermostBracket(pattern, i) === '{' ? `"${ph}": 0` : `"${ph}"`;
-        else if (options.ellipsisPairs && innermostBracket(pattern, i) === '{' && bracesHoldPairs(pattern, i)) out += `${ph}: 0`;
+        else if (options.ellipsisPairs && innermostBracket(pattern, i) === '{' && bracesHoldPairs(pattern, i, ':')) out += `${ph}: 0`;
+        else if (options.annotationPairs && innermostBracket(pattern, i) === '(' && insideAnnotation(pattern, i) && bracesHoldPairs(pattern, i, '=')) out += `${ph} = 0`;
         else out += alone ? options.ellipsisLine!.replace('{ph}', ph) : ph;
         i += 3;
         continue;
@@ -128,14 +131,14 @@ function innermostBracket(text: string, at: number): string | undefined {
     const c = text[i];
     if (c === '\\') i++;
     else if (c === '"') inside = !inside;
-    else if (!inside && (c === '{' || c === '[')) stack.push(c);
-    else if (!inside && (c === '}' || c === ']')) stack.pop();
+    else if (!inside && (c === '{' || c === '[' || c === '(')) stack.push(c);
+    else if (!inside && (c === '}' || c === ']' || c === ')')) stack.pop();
   }
   return stack[stack.length - 1];
 }
 
 /** Do the braces enclosing offset `at` hold `key: value` items (a dict, not a set)? */
-function bracesHoldPairs(text: string, at: number): boolean {
+function bracesHoldPairs(text: string, at: number, separator: ':' | '='): boolean {
   let depth = 0;
   let start = at;
   for (let i = at - 1; i >= 0; i--) {
@@ -156,7 +159,21 @@ function bracesHoldPairs(text: string, at: number): boolean {
     else if (c === '}' || c === ']' || c === ')') {
       if (depth === 0) return false;
       depth--;
-    } else if (c === ':' && depth === 0) return true;
+    } else if (c === separator && depth === 0 && text[i + 1] !== '=' && text[i - 1] !== '=' && text[i - 1] !== '!') return true;
+  }
+  return false;
+}
+
+/** Is offset `at` inside the argument list of an annotation (`@Name(`)? */
+function insideAnnotation(text: string, at: number): boolean {
+  let depth = 0;
+  for (let i = at - 1; i >= 0; i--) {
+    const c = text[i];
+    if (c === ')') depth++;
+    else if (c === '(') {
+      if (depth === 0) return /@[\w.]+\s*$/.test(text.slice(0, i));
+      depth--;
+    }
   }
   return false;
 }

@@ -1,12 +1,14 @@
 import { DomSanitizer, SafeHtml } from "@angular/platform-browser";
 
 export function render(sanitizer: DomSanitizer, html: string): SafeHtml {
-  // ruleid: ts-sanitizer-bypass
+  // Typed metavariables (`($S: DomSanitizer)`) need type information Moat does not have yet:
+  // a known false negative, kept visible here.
+  // todoruleid: ts-sanitizer-bypass
   return sanitizer.bypassSecurityTrustHtml(html);
 }
 
 export function frame(s: DomSanitizer, url: string) {
-  // ruleid: ts-sanitizer-bypass
+  // todoruleid: ts-sanitizer-bypass
   const safe = s.bypassSecurityTrustResourceUrl(url);
   // ok: ts-sanitizer-bypass
   const fixed = s.bypassSecurityTrustHtml("<b>constant</b>");
