@@ -1,0 +1,34 @@
+/**
+ * The commands Moat contributes, each a small factory over the Ctx: scan the workspace (runs on
+ * the server, with progress), restart the server, show the output channel.
+ */
+import * as vscode from 'vscode';
+import { ExecuteCommandRequest } from 'vscode-languageclient/node';
+import { CLIENT_COMMANDS, COMMANDS } from '../../server/src/protocol/messages';
+import type { Ctx } from './ctx';
+
+type Command = (...args: unknown[]) => unknown;
+
+const factories: Record<string, (ctx: Ctx) => Command> = {
+  [CLIENT_COMMANDS.scanWorkspace]: (ctx) => async () => {
+    const client = ctx.languageClient;
+    if (!client) return void vscode.window.showWarningMessage('Moat is not running.');
+    const summary = (await client.sendRequest(ExecuteCommandRequest.type, { command: COMMANDS.scanWorkspace, arguments: [] })) as {
+      files: number;
+      findings: number;
+      cancelled: boolean;
+    };
+    const text = `Moat scanned ${summary.files} files: ${summary.findings} findings${summary.cancelled ? ' (cancelled)' : ''}.`;
+    ctx.log.info(text);
+    void vscode.window.showInformationMessage(text);
+    return summary;
+  },
+  [CLIENT_COMMANDS.restartServer]: (ctx) => () => ctx.restart(),
+  [CLIENT_COMMANDS.showOutput]: (ctx) => () => ctx.log.show(),
+};
+
+export function registerCommands(ctx: Ctx): void {
+  for (const [name, factory] of Object.entries(factories)) {
+    ctx.extension.subscriptions.push(vscode.commands.registerCommand(name, factory(ctx)));
+  }
+}
