@@ -11,7 +11,7 @@ import { CancellationToken, ScanCancelled, throwIfCancelled } from './cancellati
 import { Finding, Problem, SourceRange, TextEdit } from './finding';
 import { EvalContext, evaluate } from './formula-eval';
 import { RangeMatch } from './pattern-index';
-import { passes } from './prefilter';
+import { containsLiteral, passes } from './prefilter';
 import { CompiledRule } from './rule-compile';
 import { LanguageRules, RuleSet } from './rule-set';
 import { findSuppression } from './suppression';
@@ -70,10 +70,14 @@ export function scanWith(
 ): FileScanResult {
   const findings: Finding[] = [];
   const problems: Problem[] = [];
-  const starts = lineStarts(text);
-  const lines = splitLines(text, starts);
-  const emit = (rule: CompiledRule, matches: RangeMatch[], st: SyntaxTree | undefined) =>
+  let starts: number[] | undefined;
+  let lines: string[] | undefined;
+  const emit = (rule: CompiledRule, matches: RangeMatch[], st: SyntaxTree | undefined) => {
+    if (matches.length === 0) return;
+    starts ??= st ? st.lineStartOffsets() : lineStarts(text);
+    lines ??= splitLines(text, starts);
     findings.push(...toFindings(rule, matches, st, text, starts, lines));
+  };
   const runRule = (rule: CompiledRule, ctx: EvalContext) => {
     throwIfCancelled(options.cancel);
     try {
@@ -97,7 +101,9 @@ export function scanWith(
 
   const st = options.tree ?? parseText(langRules, text);
   const mask = new Uint8Array(langRules.index.patterns.length);
-  for (const i of active) for (const slot of langRules.ruleSlots[i]) mask[slot] = 1;
+  // A pattern whose own literals are absent cannot match (positive or negative): skip it in the walk.
+  const patterns = langRules.index.patterns;
+  for (const i of active) for (const slot of langRules.ruleSlots[i]) mask[slot] = patterns[slot].literals.every((lit) => containsLiteral(text, lit)) ? 1 : 0;
   const walk = langRules.index.walk(st, mask, options.cancel);
   const ctx: EvalContext = { st, text, base: 0, slotMatches: (slot) => walk.matches[slot] };
   for (const i of active) {
