@@ -11,7 +11,7 @@ import { CancellationToken, ScanCancelled, throwIfCancelled } from './cancellati
 import { Finding, Problem, SourceRange, TextEdit } from './finding';
 import { EvalContext, evaluate } from './formula-eval';
 import { RangeMatch } from './pattern-index';
-import { containsLiteral, passes } from './prefilter';
+import { LiteralLookup, passes } from './prefilter';
 import { CompiledRule } from './rule-compile';
 import { LanguageRules, RuleSet } from './rule-set';
 import { findSuppression } from './suppression';
@@ -88,13 +88,14 @@ export function scanWith(
     }
   };
 
-  const activeText = textRules.filter((r) => pathAllowed(r, options.path) && passes(r.prefilter, text));
+  const literals = new LiteralLookup(text);
+  const activeText = textRules.filter((r) => pathAllowed(r, options.path) && passes(r.prefilter, literals));
   for (const rule of activeText) runRule(rule, { st: undefined, text, base: 0, slotMatches: () => [] });
 
   const active: number[] = [];
   if (langRules) {
     langRules.rules.forEach((rule, i) => {
-      if (pathAllowed(rule, options.path) && passes(rule.prefilter, text)) active.push(i);
+      if (pathAllowed(rule, options.path) && passes(rule.prefilter, literals)) active.push(i);
     });
   }
   if (!langRules || active.length === 0) return { findings, problems, parsed: false, syntaxErrors: 0 };
@@ -103,7 +104,7 @@ export function scanWith(
   const mask = new Uint8Array(langRules.index.patterns.length);
   // A pattern whose own literals are absent cannot match (positive or negative): skip it in the walk.
   const patterns = langRules.index.patterns;
-  for (const i of active) for (const slot of langRules.ruleSlots[i]) mask[slot] = patterns[slot].literals.every((lit) => containsLiteral(text, lit)) ? 1 : 0;
+  for (const i of active) for (const slot of langRules.ruleSlots[i]) mask[slot] = patterns[slot].literals.every((lit) => literals.has(lit)) ? 1 : 0;
   const walk = langRules.index.walk(st, mask, options.cancel);
   const ctx: EvalContext = { st, text, base: 0, slotMatches: (slot) => walk.matches[slot] };
   for (const i of active) {

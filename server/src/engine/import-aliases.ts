@@ -15,8 +15,11 @@ export function importAliases(st: SyntaxTree): ReadonlyMap<string, string> {
   if (map) return map;
   const out = new Map<string, string>();
   const named = (n: number) => st.significantChildren(n).filter((c) => st.isNamed(c));
+  const importKind = st.lang.kinds.namedKind('import_statement');
+  const fromKind = st.lang.kinds.namedKind('import_from_statement');
   if (st.lang.spec.id === 'python') {
     for (let n = 0; n < st.count; n++) {
+      if (st.kind[n] !== importKind && st.kind[n] !== fromKind) continue;
       const kind = st.kindName(n);
       if (kind === 'import_statement') {
         for (const c of named(n)) {

@@ -22,34 +22,53 @@ export function anyOf(items: readonly Prefilter[]): Prefilter {
   return items.length === 1 ? items[0] : { t: 'any', items };
 }
 
+/** Answers "does the text contain this literal?" once per literal: rules and patterns share many. */
+export class LiteralLookup {
+  private readonly known = new Map<string, boolean>();
+
+  constructor(readonly text: string) {}
+
+  has(lit: string): boolean {
+    let v = this.known.get(lit);
+    if (v === undefined) {
+      v = containsLiteral(this.text, lit);
+      this.known.set(lit, v);
+    }
+    return v;
+  }
+}
+
 /** Could a file with this text match? */
-export function passes(filter: Prefilter, text: string): boolean {
+export function passes(filter: Prefilter, text: string | LiteralLookup): boolean {
+  const lookup = typeof text === 'string' ? new LiteralLookup(text) : text;
   switch (filter.t) {
     case 'true':
       return true;
     case 'all':
-      for (const lit of filter.literals) if (!containsLiteral(text, lit)) return false;
-      for (const r of filter.rest) if (!passes(r, text)) return false;
+      for (const lit of filter.literals) if (!lookup.has(lit)) return false;
+      for (const r of filter.rest) if (!passes(r, lookup)) return false;
       return true;
     case 'any':
-      for (const item of filter.items) if (passes(item, text)) return true;
+      for (const item of filter.items) if (passes(item, lookup)) return true;
       return false;
   }
 }
 
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-function isWordChar(code: number): boolean {
-  return (code >= 48 && code <= 57) || (code >= 65 && code <= 90) || (code >= 97 && code <= 122) || code === 95 || code === 36;
+const wordPatterns = new Map<string, RegExp>();
+
+function wordPattern(lit: string): RegExp {
+  let re = wordPatterns.get(lit);
+  if (!re) {
+    re = new RegExp(`(?<![\\w$])${lit.replace(/\$/g, '\\$')}(?![\\w$])`);
+    wordPatterns.set(lit, re);
+  }
+  return re;
 }
 
 /** An identifier must appear as a whole word (`eval` is not in `evaluate`); other literals anywhere. */
 export function containsLiteral(text: string, lit: string): boolean {
   if (!IDENTIFIER.test(lit)) return text.includes(lit);
-  for (let i = text.indexOf(lit); i !== -1; i = text.indexOf(lit, i + 1)) {
-    const before = i > 0 ? text.charCodeAt(i - 1) : 32;
-    const after = i + lit.length < text.length ? text.charCodeAt(i + lit.length) : 32;
-    if (!isWordChar(before) && !isWordChar(after)) return true;
-  }
-  return false;
+  return text.includes(lit) && wordPattern(lit).test(text);
 }

@@ -24,6 +24,7 @@ export class SyntaxTree {
   /** ERROR and MISSING nodes: the parser recovered from a syntax error. */
   errorCount = 0;
   private lineStarts: number[] | undefined;
+  private readonly kidsCache: Array<number[] | undefined> = [];
 
   constructor(
     readonly source: string,
@@ -155,13 +156,16 @@ export class SyntaxTree {
     return this.firstChild[n] === NO_NODE;
   }
 
-  /** Children that can decide a match: no comments, no punctuation tokens. */
+  /** Children that can decide a match: no comments, no punctuation tokens. Computed once per node; do not mutate. */
   significantChildren(n: number): number[] {
-    const out: number[] = [];
+    let out = this.kidsCache[n];
+    if (out) return out;
+    out = [];
     const flags = this.lang.kinds.flags;
     for (let c = this.firstChild[n]; c !== NO_NODE; c = this.nextSibling[c]) {
       if (!(flags[this.kind[c]] & KIND_TRIVIA)) out.push(c);
     }
+    this.kidsCache[n] = out;
     return out;
   }
 
