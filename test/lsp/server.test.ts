@@ -21,6 +21,8 @@ import {
   DocumentDiagnosticRequest,
   ExecuteCommandRequest,
   TextEdit,
+  WorkDoneProgressCreateRequest,
+  WorkDoneProgressCancelNotification,
 } from 'vscode-languageserver-protocol/node';
 import { TestLspClient } from '../helpers/lsp-client';
 
@@ -216,6 +218,29 @@ test('workspace scan fills diagnostics for files that are not open; a failing ru
     await client.open(uri, 'python', 'eval(1)\n');
     const p = await client.waitFor('server still answers', () => client.latest(uri, 1));
     assert.equal(p.diagnostics.length, 1);
+  } finally {
+    await client.stop();
+  }
+});
+
+test('a workspace scan is cancelled from its progress (window/workDoneProgress/cancel)', async () => {
+  const ws = path.join(root, 'big-ws');
+  mkdirSync(ws, { recursive: true });
+  for (let i = 0; i < 400; i++) writeFileSync(path.join(ws, `m${i}.py`), `eval(v${i})\n` + 'x = 1\n'.repeat(200));
+  const client = await TestLspClient.start({ root: ws, settings: { bundledRules: false, rulePaths: [rulesDir], debounceMs: 20 } });
+  try {
+    await client.waitFor('rules loaded', () => client.notifications.some((n) => n.method === 'moat/status'));
+    const tokens: Array<string | number> = [];
+    client.connection.onRequest(WorkDoneProgressCreateRequest.type, (p) => {
+      tokens.push(p.token);
+      return null;
+    });
+    const running = client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'moat.server.scanWorkspace', arguments: [] });
+    await client.waitFor('progress token', () => tokens.length > 0 && client.published.length > 0);
+    await client.connection.sendNotification(WorkDoneProgressCancelNotification.type, { token: tokens[0] });
+    const summary = (await running) as { files: number; findings: number; cancelled: boolean };
+    assert.equal(summary.cancelled, true);
+    assert.ok(summary.files < 400, `stopped early (${summary.files} files)`);
   } finally {
     await client.stop();
   }
