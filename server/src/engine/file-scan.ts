@@ -17,6 +17,8 @@ import { LanguageRules, RuleSet } from './rule-set';
 import { findSuppression } from './suppression';
 import { SyntaxTree, lineStarts } from './syntax-tree';
 import { languageForPath } from './languages';
+import type { ParsedDocument } from './parsed-document';
+import { walkIncremental } from './incremental-walk';
 
 export interface FileScanResult {
   readonly findings: Finding[];
@@ -31,8 +33,10 @@ export interface ScanFileOptions {
   /** Path relative to the scan root, forward slashes: for rule `paths:` and messages. */
   readonly path: string;
   readonly cancel?: CancellationToken;
-  /** An already parsed tree of `text` (the language server's incremental parse). */
+  /** An already parsed tree of `text`. */
   readonly tree?: SyntaxTree;
+  /** The language server's document: its tree is used and its last walk reused after an edit. */
+  readonly document?: ParsedDocument;
 }
 
 const pathFilters = new WeakMap<CompiledRule, { include: Ignore | undefined; exclude: Ignore | undefined }>();
@@ -100,12 +104,15 @@ export function scanWith(
   }
   if (!langRules || active.length === 0) return { findings, problems, parsed: false, syntaxErrors: 0 };
 
-  const st = options.tree ?? parseText(langRules, text);
+  const doc = options.document?.lang === langRules.lang ? options.document : undefined;
+  const st = doc?.syntaxTree ?? options.tree ?? parseText(langRules, text);
   const mask = new Uint8Array(langRules.index.patterns.length);
   // A pattern whose own literals are absent cannot match (positive or negative): skip it in the walk.
   const patterns = langRules.index.patterns;
   for (const i of active) for (const slot of langRules.ruleSlots[i]) mask[slot] = patterns[slot].literals.every((lit) => literals.has(lit)) ? 1 : 0;
-  const walk = langRules.index.walk(st, mask, options.cancel);
+  const reusable = doc?.reusableWalk;
+  const walk = walkIncremental(langRules.index, st, mask, reusable?.previous, reusable?.edit, options.cancel) ?? langRules.index.walk(st, mask, options.cancel);
+  doc?.rememberWalk({ tree: st, mask, result: walk, index: langRules.index });
   const ctx: EvalContext = { st, text, base: 0, slotMatches: (slot) => walk.matches[slot] };
   for (const i of active) {
     const rule = langRules.rules[i];

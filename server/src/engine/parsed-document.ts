@@ -7,6 +7,7 @@
 import { Edit, Tree } from 'web-tree-sitter';
 import type { LoadedLanguage } from './grammars';
 import { SyntaxTree } from './syntax-tree';
+import { composeEdits, EditSpan, PreviousWalk } from './incremental-walk';
 
 export interface TextChange {
   /** Replace [start, end) of the current text with `text`. */
@@ -27,6 +28,9 @@ function pointAt(text: string, offset: number): { row: number; column: number } 
 
 export class ParsedDocument {
   private flat: SyntaxTree | undefined;
+  /** The walk of the last scanned tree, and the edits made since (undefined: none; null: unknown). */
+  private lastWalk: PreviousWalk | undefined;
+  private editSinceWalk: EditSpan | null | undefined;
 
   private constructor(
     readonly lang: LoadedLanguage,
@@ -56,6 +60,8 @@ export class ParsedDocument {
       this.tree.edit(
         new Edit({ startIndex: c.start, oldEndIndex: c.end, newEndIndex, startPosition, oldEndPosition, newEndPosition: pointAt(next, newEndIndex) }),
       );
+      const span: EditSpan = { start: c.start, oldEnd: c.end, newEnd: newEndIndex };
+      if (this.editSinceWalk !== null) this.editSinceWalk = this.editSinceWalk ? composeEdits(this.editSinceWalk, span) : span;
       text = next;
     }
     const tree = this.lang.parser.parse(text, this.tree);
@@ -66,8 +72,20 @@ export class ParsedDocument {
     this.flat = undefined;
   }
 
+  /** The walk to reuse for the current tree and the edit since it was made, if both are known. */
+  get reusableWalk(): { previous: PreviousWalk; edit: EditSpan } | undefined {
+    return this.lastWalk && this.editSinceWalk ? { previous: this.lastWalk, edit: this.editSinceWalk } : undefined;
+  }
+
+  /** Records the walk of the current tree, for the next incremental walk. */
+  rememberWalk(walk: PreviousWalk): void {
+    this.lastWalk = walk;
+    this.editSinceWalk = undefined;
+  }
+
   /** Replaces the whole text (a full-sync change) with a fresh parse. */
   replaceText(text: string): void {
+    this.editSinceWalk = null;
     const tree = this.lang.parser.parse(text);
     if (!tree) throw new Error(`the ${this.lang.spec.id} parser returned no tree`);
     this.tree.delete();

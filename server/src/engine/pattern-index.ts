@@ -14,12 +14,14 @@ export interface RangeMatch {
   readonly start: number;
   readonly end: number;
   readonly env: Env;
+  /** The node the pattern matched at (for reuse by the incremental walk); absent for regex ranges. */
+  readonly at?: number;
 }
 
 /** Matches kept per pattern and node; beyond this, further bindings of one node are dropped. */
 const MAX_BINDINGS_PER_NODE = 256;
 /** Matches kept per pattern and file. */
-const MAX_MATCHES_PER_PATTERN = 20000;
+export const MAX_MATCHES_PER_PATTERN = 20000;
 
 /** Per-pattern matches of one walk, and the patterns that hit the step budget somewhere. */
 export interface WalkResult {
@@ -53,19 +55,33 @@ export class PatternIndex {
     const results: RangeMatch[][] = this.patterns.map(() => []);
     const overBudget = new Set<number>();
     if (st.count === 0) return { matches: results, overBudget };
+    this.visit(st, active, root, st.last[root], undefined, results, overBudget, cancel);
+    return { matches: results, overBudget };
+  }
+
+  /** Tries the active patterns at nodes [from, to] (those `only` admits), adding to `results`. */
+  visit(
+    st: SyntaxTree,
+    active: Uint8Array | undefined,
+    from: number,
+    to: number,
+    only: ((n: number) => boolean) | undefined,
+    results: RangeMatch[][],
+    overBudget: Set<number>,
+    cancel?: CancellationToken,
+  ): void {
     const matcher = new Matcher(st);
     const named = st.lang.kinds.named;
     const flags = st.lang.kinds.flags;
-    const stop = st.last[root];
-    for (let n = root; n <= stop; n++) {
+    for (let n = from; n <= to; n++) {
       if ((n & 4095) === 0) throwIfCancelled(cancel);
       const kind = st.kind[n];
       if (!named[kind] || flags[kind] & KIND_COMMENT) continue;
+      if (only && !only(n)) continue;
       const slots = this.byKind[kind];
       if (slots) for (const slot of slots) if (!active || active[slot]) this.guarded(matcher, slot, n, results[slot], overBudget);
       for (const slot of this.anyKind) if (!active || active[slot]) this.guarded(matcher, slot, n, results[slot], overBudget);
     }
-    return { matches: results, overBudget };
   }
 
   private guarded(matcher: Matcher, slot: number, n: number, out: RangeMatch[], overBudget: Set<number>): void {
@@ -89,14 +105,14 @@ export class PatternIndex {
       for (let s = 0; s < starts && count < MAX_BINDINGS_PER_NODE; s++) {
         matcher.stmts(p.sequence, 0, kids, s, undefined, NO_NODE, NO_NODE, (env, first, last) => {
           if (first === NO_NODE) return false;
-          out.push({ start: st.start[first], end: st.end[last], env });
+          out.push({ start: st.start[first], end: st.end[last], env, at: n });
           return ++count >= MAX_BINDINGS_PER_NODE;
         });
       }
       return;
     }
     matcher.match(p.root, n, undefined, (env) => {
-      out.push({ start: st.start[n], end: st.end[n], env });
+      out.push({ start: st.start[n], end: st.end[n], env, at: n });
       return ++count >= MAX_BINDINGS_PER_NODE;
     });
   }

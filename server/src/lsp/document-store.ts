@@ -27,7 +27,8 @@ export class OpenDocument {
   result: CheckResult | undefined;
   /** The result last pushed to the client (to avoid publishing the same result twice). */
   published: CheckResult | undefined;
-  timer: NodeJS.Timeout | undefined;
+  /** Cancels the scheduled check (a debounce timer, or an immediate for a check without delay). */
+  cancelScheduled: (() => void) | undefined;
 
   constructor(public doc: TextDocument) {}
 
@@ -77,7 +78,7 @@ export class OpenDocument {
   }
 
   dispose(): void {
-    if (this.timer) clearTimeout(this.timer);
+    this.cancelScheduled?.();
     this.parsed?.dispose();
     this.parsed = undefined;
   }

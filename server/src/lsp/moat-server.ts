@@ -225,17 +225,25 @@ export class MoatServer {
       void this.connection.languages.diagnostics.refresh();
       return;
     }
-    if (d.timer) clearTimeout(d.timer);
+    d.cancelScheduled?.();
     const version = d.version;
-    d.timer = setTimeout(() => {
-      d.timer = undefined;
+    const run = () => {
+      d.cancelScheduled = undefined;
       void this.checkNow(d).then((diagnostics) => {
         if (!diagnostics || this.documents.get(d.uri) !== d || d.version !== version) return;
         if (d.published === d.result) return;
         d.published = d.result;
         void this.connection.sendDiagnostics({ uri: d.uri, version, diagnostics });
       });
-    }, delay);
+    };
+    // Timers have a 1 ms floor: a check without delay (a large insertion, debounce 0) runs on the next turn.
+    if (delay > 0) {
+      const timer = setTimeout(run, delay);
+      d.cancelScheduled = () => clearTimeout(timer);
+    } else {
+      const immediate = setImmediate(run);
+      d.cancelScheduled = () => clearImmediate(immediate);
+    }
   }
 
   /** Checks a document's current version (or returns the cached result); undefined if it went stale. */
@@ -279,8 +287,8 @@ export class MoatServer {
     const langRules = spec ? state.rules.forLanguage(spec.id) : undefined;
     const text = d.doc.getText();
     try {
-      const tree = langRules ? d.parsedFor(langRules.lang).syntaxTree : undefined;
-      const result = scanWith(langRules, state.rules.textOnly, text, { path: rel, tree });
+      const document = langRules ? d.parsedFor(langRules.lang) : undefined;
+      const result = scanWith(langRules, state.rules.textOnly, text, { path: rel, document });
       for (const p of result.problems) this.connection.console.warn(`${rel}: ${p.message}`);
       return result.findings;
     } catch (e) {
