@@ -92,7 +92,7 @@ export function scanWith(
     }
   };
 
-  const literals = new LiteralLookup(text);
+  const literals = options.document && options.document.text === text ? options.document.literals : new LiteralLookup(text);
   const activeText = textRules.filter((r) => pathAllowed(r, options.path) && passes(r.prefilter, literals));
   for (const rule of activeText) runRule(rule, { st: undefined, text, base: 0, slotMatches: () => [] });
 

@@ -8,6 +8,7 @@ import { Edit, Tree } from 'web-tree-sitter';
 import type { LoadedLanguage } from './grammars';
 import { SyntaxTree } from './syntax-tree';
 import { composeEdits, EditSpan, PreviousWalk } from './incremental-walk';
+import { LiteralLookup } from './prefilter';
 
 export interface TextChange {
   /** Replace [start, end) of the current text with `text`. */
@@ -31,6 +32,7 @@ export class ParsedDocument {
   /** The walk of the last scanned tree, and the edits made since (undefined: none; null: unknown). */
   private lastWalk: PreviousWalk | undefined;
   private editSinceWalk: EditSpan | null | undefined;
+  private literalLookup: LiteralLookup | undefined;
 
   private constructor(
     readonly lang: LoadedLanguage,
@@ -62,6 +64,7 @@ export class ParsedDocument {
       );
       const span: EditSpan = { start: c.start, oldEnd: c.end, newEnd: newEndIndex };
       if (this.editSinceWalk !== null) this.editSinceWalk = this.editSinceWalk ? composeEdits(this.editSinceWalk, span) : span;
+      this.literalLookup = this.literalLookup?.afterEdit(next, span.start, span.oldEnd, span.newEnd);
       text = next;
     }
     const tree = this.lang.parser.parse(text, this.tree);
@@ -70,6 +73,12 @@ export class ParsedDocument {
     this.tree = tree;
     this.currentText = text;
     this.flat = undefined;
+  }
+
+  /** Literal presence for the current text, carried across edits. */
+  get literals(): LiteralLookup {
+    if (!this.literalLookup || this.literalLookup.text !== this.currentText) this.literalLookup = new LiteralLookup(this.currentText);
+    return this.literalLookup;
   }
 
   /** The walk to reuse for the current tree and the edit since it was made, if both are known. */

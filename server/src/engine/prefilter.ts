@@ -22,20 +22,50 @@ export function anyOf(items: readonly Prefilter[]): Prefilter {
   return items.length === 1 ? items[0] : { t: 'any', items };
 }
 
-/** Answers "does the text contain this literal?" once per literal: rules and patterns share many. */
+/**
+ * Answers "does the text contain this literal?" once per literal (rules and patterns share many),
+ * and carries its answers across an edit: an occurrence away from the edit is still there, and a
+ * literal that was absent can only appear inside the edited region.
+ */
 export class LiteralLookup {
-  private readonly known = new Map<string, boolean>();
+  /** literal → offset of one whole-word occurrence, or -1 when absent. */
+  private readonly where = new Map<string, number>();
 
   constructor(readonly text: string) {}
 
   has(lit: string): boolean {
-    let v = this.known.get(lit);
-    if (v === undefined) {
-      v = containsLiteral(this.text, lit);
-      this.known.set(lit, v);
+    let at = this.where.get(lit);
+    if (at === undefined) {
+      at = findLiteral(this.text, lit, 0, this.text.length);
+      this.where.set(lit, at);
     }
-    return v;
+    return at >= 0;
   }
+
+  /** The lookup for `text`, made from this one by replacing [start, oldEnd) with [start, newEnd). */
+  afterEdit(text: string, start: number, oldEnd: number, newEnd: number): LiteralLookup {
+    const next = new LiteralLookup(text);
+    const delta = newEnd - oldEnd;
+    for (const [lit, at] of this.where) {
+      const margin = lit.length + 1;
+      if (at >= 0 && at + lit.length + 1 < start) next.where.set(lit, at);
+      else if (at >= 0 && at - 1 > oldEnd) next.where.set(lit, at + delta);
+      else if (at < 0) next.where.set(lit, findLiteral(text, lit, Math.max(0, start - margin), Math.min(text.length, newEnd + margin)));
+    }
+    return next;
+  }
+}
+
+/** Offset of a whole-word (for identifiers) occurrence of `lit` within [from, to), or -1. */
+function findLiteral(text: string, lit: string, from: number, to: number): number {
+  const window = from === 0 && to === text.length ? text : text.slice(from, to);
+  if (!IDENTIFIER.test(lit)) {
+    const i = window.indexOf(lit);
+    return i < 0 ? -1 : i + from;
+  }
+  if (!window.includes(lit)) return -1;
+  const m = wordPattern(lit).exec(window);
+  return m ? m.index + from : -1;
 }
 
 /** Could a file with this text match? */
@@ -65,10 +95,4 @@ function wordPattern(lit: string): RegExp {
     wordPatterns.set(lit, re);
   }
   return re;
-}
-
-/** An identifier must appear as a whole word (`eval` is not in `evaluate`); other literals anywhere. */
-export function containsLiteral(text: string, lit: string): boolean {
-  if (!IDENTIFIER.test(lit)) return text.includes(lit);
-  return text.includes(lit) && wordPattern(lit).test(text);
 }
