@@ -100,7 +100,7 @@ test('changes: diagnostics follow edits; stale versions are never published', as
     assert.equal(last.diagnostics[0].range.start.line, 0);
     const intermediate = c.published.filter((p) => p.uri === uri && p.version !== undefined && p.version > 1 && p.version < 6);
     assert.deepEqual(intermediate, [], 'debounced: intermediate versions are not checked');
-  });
+  }, { settings: { ...settings(), debounceMs: 400 } });
 });
 
 test('quick fix, suppression and fixAll produce the right edits; hover explains the rule', async () => {
