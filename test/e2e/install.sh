@@ -37,8 +37,8 @@ installed_version() {
   [ -f "$CS_DIR/node_modules/code-server/package.json" ] &&
     node -e 'process.stdout.write(require(process.argv[1]).version)' "$CS_DIR/node_modules/code-server/package.json" 2>/dev/null
 }
-if [ -x "$CS_BIN" ] && [ "$(installed_version || true)" = "$CODE_SERVER_VERSION" ] &&
-   [ -f "$CS_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg" ]; then
+# .install-ok is written last, after a complete install: a broken one is redone.
+if [ -f "$CS_DIR/.install-ok" ] && [ -x "$CS_BIN" ] && [ "$(installed_version || true)" = "$CODE_SERVER_VERSION" ]; then
   log "code-server $CODE_SERVER_VERSION: already installed in $CS_DIR"
 else
   log "installing code-server@$CODE_SERVER_VERSION into $CS_DIR (about a minute)"
@@ -59,18 +59,21 @@ else
     prefix="$(dirname "$(dirname "$(command -v node)")")"
     if [ -f "$prefix/include/node/node_version.h" ]; then nodedir="$prefix"; fi
   fi
-  [ -n "$nodedir" ] || log "warning: no Node headers found (\$prefix/include/node); node-gyp will try to download them"
-  # --userconfig/--globalconfig to /dev/null: the repo's .npmrc (ignore-scripts) must not apply.
+  [ -n "$nodedir" ] || log "warning: no Node headers in $prefix/include/node; node-gyp will try to download them"
+  # Installed from $CS_DIR, which has its own package.json: the repo's .npmrc (ignore-scripts=true)
+  # does not apply there; npm_config_ignore_scripts=false makes sure of it.
   (cd "$CS_DIR" &&
     TMPDIR="$tmp" npm_config_unsafe_perm=true npm_config_yes=true npm_config_ignore_scripts=false \
     npm_config_nodedir="$nodedir" \
-    npm i --no-audit --no-fund --foreground-scripts --userconfig /dev/null \
+    npm i --no-audit --no-fund --foreground-scripts \
       "code-server@$CODE_SERVER_VERSION" </dev/null >"$tmp/npm.log" 2>&1) || {
     tail -50 "$tmp/npm.log" >&2
     log "code-server install failed"
     exit 1
   }
   [ -x "$CS_BIN" ] || { log "code-server binary missing after install: $CS_BIN"; exit 1; }
+  [ -x "$CS_DIR/node_modules/code-server/lib/vscode/node_modules/@vscode/ripgrep/bin/rg" ] || { log "ripgrep missing after install"; exit 1; }
+  touch "$CS_DIR/.install-ok"
   log "code-server $(installed_version) installed"
 fi
 echo "$CS_BIN"

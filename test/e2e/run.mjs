@@ -73,19 +73,25 @@ for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
 }
 const watchdog = setTimeout(() => {
   log(`the whole run took longer than ${timeoutMs} ms: giving up`);
-  void cleanup().finally(() => process.exit(1));
+  void cleanup().finally(() => {
+    console.log('e2e: 0 passed, 1 failed');
+    process.exit(1);
+  });
 }, timeoutMs);
 watchdog.unref();
 
+let summary = 'e2e: 0 passed, 1 failed';
 let exitCode = 1;
 try {
-  exitCode = await main();
+  ({ exitCode, summary } = await main());
 } catch (e) {
   console.error(e?.stack ?? String(e));
   exitCode = 1;
 } finally {
   await cleanup();
 }
+// Last, alone on its line, so that CI reads the counts.
+console.log(summary);
 process.exit(exitCode);
 
 // ---------------------------------------------------------------------------------------------
@@ -373,10 +379,9 @@ function report(results) {
     if (!r.passed && r.error) console.log(r.error.replace(/^/gm, '        '));
   }
   const failed = results.filter((r) => !r.passed).length;
-  console.log(`\nartifacts: ${path.relative(process.cwd(), artifacts) || '.'} (screenshots, logs); took ${((Date.now() - started) / 1000).toFixed(0)} s`);
-  console.log(`e2e: ${results.length - failed} passed, ${failed} failed`);
+  console.log(`\nartifacts: ${path.relative(process.cwd(), artifacts) || '.'} (screenshots, logs); tests done after ${((Date.now() - started) / 1000).toFixed(0)} s`);
   writeFileSync(path.join(artifacts, 'results.json'), JSON.stringify(results, null, 2));
-  return failed === 0 && results.length > 0 ? 0 : 1;
+  return { exitCode: failed === 0 && results.length > 0 ? 0 : 1, summary: `e2e: ${results.length - failed} passed, ${failed} failed` };
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -8,6 +8,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 
 const RULE = 'genai.trust-remote-code';
+/** The quick fix title says what the edit does, e.g. "Replace with `False` (genai.trust-remote-code)". */
+const FIX_TITLE = 'Replace with `False`';
 const FIXED_LINE = 'model = AutoModelForCausalLM.from_pretrained(MODEL_ID, revision=REVISION, trust_remote_code=False)';
 
 /**
@@ -95,7 +97,7 @@ export async function runUiTests({ browser, baseUrl, workspace, artifacts, log }
         const items = await menu.locator('.monaco-list-row').allInnerTexts();
         writeFileSync(path.join(artifacts, 'ui-code-actions.txt'), items.join('\n'));
         await screenshot('quickfix-menu');
-        if (!items.some((t) => t.includes('Fix:') && t.includes(RULE))) throw new Error(`no "Fix: … (${RULE})" item in the menu: ${JSON.stringify(items)}`);
+        if (!items.some((t) => t.includes(FIX_TITLE) && t.includes(RULE))) throw new Error(`no "${FIX_TITLE} … (${RULE})" item in the menu: ${JSON.stringify(items)}`);
         if (!items.some((t) => t.includes(`Suppress ${RULE} with moat-ignore`))) throw new Error(`no suppress item in the menu: ${JSON.stringify(items)}`);
       },
     ],
@@ -104,9 +106,9 @@ export async function runUiTests({ browser, baseUrl, workspace, artifacts, log }
       async () => {
         // With the keyboard: the menu's pointer block swallows clicks. The preferred fix comes first.
         const focused = page.locator('.action-widget .monaco-list-row.focused');
-        for (let i = 0; i < 5 && !(await focused.innerText().catch(() => '')).includes('Fix:'); i++) await page.keyboard.press('ArrowDown');
+        for (let i = 0; i < 5 && !(await focused.innerText().catch(() => '')).includes(FIX_TITLE); i++) await page.keyboard.press('ArrowDown');
         const chosen = await focused.innerText().catch(() => '');
-        if (!chosen.includes('Fix:')) throw new Error(`could not select the fix in the menu; focused: ${JSON.stringify(chosen)}`);
+        if (!chosen.includes(FIX_TITLE)) throw new Error(`could not select the fix in the menu; focused: ${JSON.stringify(chosen)}`);
         await page.keyboard.press('Enter');
         await editor.locator('.view-line', { hasText: 'trust_remote_code=False' }).waitFor({ timeout: 10_000 });
         await page.keyboard.press('Control+S');

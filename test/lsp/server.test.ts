@@ -23,6 +23,7 @@ import {
   TextEdit,
   WorkDoneProgressCreateRequest,
   WorkDoneProgressCancelNotification,
+  WorkspaceDiagnosticRequest,
 } from 'vscode-languageserver-protocol/node';
 import { TestLspClient } from '../helpers/lsp-client';
 
@@ -244,4 +245,21 @@ test('a workspace scan is cancelled from its progress (window/workDoneProgress/c
   } finally {
     await client.stop();
   }
+});
+
+test('workspace diagnostics include open documents at their current version (a closed tab is no longer pulled)', async () => {
+  await withClient(
+    async (c) => {
+      const uri = pathToFileURL(path.join(root, 'h.py')).toString();
+      await c.open(uri, 'python', 'eval(z)\n');
+      await c.waitFor('rules loaded', () => c.notifications.some((n) => n.method === 'moat/status'));
+      await c.change(uri, 2, [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 7 } }, text: 'ok(z)' }]);
+      const report = await c.connection.sendRequest(WorkspaceDiagnosticRequest.type, { previousResultIds: [] });
+      const mine = report.items.find((i) => i.uri === uri);
+      assert.ok(mine);
+      assert.equal(mine.version, 2);
+      assert.deepEqual((mine as { items: unknown[] }).items, []);
+    },
+    { pull: true },
+  );
 });

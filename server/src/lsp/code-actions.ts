@@ -26,6 +26,13 @@ export function suppressionEdit(doc: TextDocument, f: Finding): TextEdit {
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${commentPrefix(doc)} moat-ignore: ${f.ruleId} -- ${REASON_PLACEHOLDER}\n` };
 }
 
+/** Says what the edit does: `Replace with "trust_remote_code=False" (genai.trust-remote-code)`. */
+export function fixTitle(f: Finding): string {
+  const text = f.fix!.text.replace(/\s+/g, ' ').trim();
+  const shown = text.length > 60 ? text.slice(0, 57) + '…' : text;
+  return text === '' ? `Remove the flagged code (${f.ruleId})` : `Replace with \`${shown}\` (${f.ruleId})`;
+}
+
 function wants(p: CodeActionParams, kind: string): boolean {
   const only = p.context.only;
   return !only || only.some((k) => kind === k || kind.startsWith(k + '.'));
@@ -40,7 +47,7 @@ export function buildCodeActions(doc: TextDocument, result: CheckResult, p: Code
       if (!f) continue;
       if (f.fix) {
         actions.push({
-          title: `Fix: ${f.message.split('\n')[0].slice(0, 80)} (${f.ruleId})`,
+          title: fixTitle(f),
           kind: CodeActionKind.QuickFix,
           isPreferred: true,
           diagnostics: [diagnostic],

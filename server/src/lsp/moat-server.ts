@@ -22,6 +22,7 @@ import {
   LSPErrorCodes,
   ResponseError,
   TextDocumentSyncKind,
+  WorkspaceDiagnosticReport,
   WorkspaceFolder,
 } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -86,8 +87,11 @@ export class MoatServer {
       void this.afterChange(d);
     });
     c.onDidCloseTextDocument((p) => {
-      this.documents.close(p.textDocument.uri);
-      if (!this.pullDiagnostics && !this.workspaceScanner.has(p.textDocument.uri)) void c.sendDiagnostics({ uri: p.textDocument.uri, diagnostics: [] });
+      const uri = p.textDocument.uri;
+      this.documents.close(uri);
+      // What the workspace scan knew of the file may be out of date now: check it again from disk.
+      if (this.workspaceScanner.has(uri)) void this.workspaceScanner.rescan(uri);
+      else if (!this.pullDiagnostics) void c.sendDiagnostics({ uri, diagnostics: [] });
     });
     c.onDidChangeConfiguration(() => {
       this.settingsCache.clear();
@@ -108,7 +112,15 @@ export class MoatServer {
       if (token.isCancellationRequested) throw new ResponseError(LSPErrorCodes.ServerCancelled, 'superseded', { retriggerRequest: true });
       return { kind: DocumentDiagnosticReportKind.Full, items: result ?? [] };
     });
-    c.languages.diagnostics.onWorkspace(() => ({ items: this.workspaceScanner.reports() }));
+    // Open documents are reported here too: once an editor tab closes, VS Code stops pulling that
+    // document and relies on workspace diagnostics, while the document may still change.
+    c.languages.diagnostics.onWorkspace(async () => {
+      const open = await Promise.all(
+        this.documents.all().map(async (d) => ({ uri: d.uri, version: d.version, kind: DocumentDiagnosticReportKind.Full, items: (await this.checkNow(d)) ?? [] })),
+      );
+      const openUris = new Set(open.map((r) => r.uri));
+      return { items: [...open, ...this.workspaceScanner.reports().filter((r) => !openUris.has(r.uri))] } as WorkspaceDiagnosticReport;
+    });
     c.onCodeAction((p) => this.codeActions(p));
     c.onHover((p) => this.hover(p));
     c.onExecuteCommand(async (p, token) => {

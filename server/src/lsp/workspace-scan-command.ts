@@ -27,6 +27,22 @@ export class WorkspaceScanner {
     return this.results.has(uri);
   }
 
+  /** Scans one file again from disk (after its editor closed) and publishes the result. */
+  async rescan(uri: string): Promise<void> {
+    const server = this.server;
+    const file = uriToPath(uri);
+    const state = await server.rules.state;
+    if (!file) return;
+    const settings = await server.settingsFor(uri);
+    const outcome = scanOneFile(state.rules, { path: file, relative: server.relativePath(uri) }, settings.maxFileSize);
+    const infos = new Map(state.rules.infos.map((i) => [i.id, i]));
+    const findings = outcome.kind === 'scanned' && settings.enable ? outcome.file.findings : [];
+    const visible = findings.filter((f) => !f.suppressed && levelRank(f.level) >= levelRank(settings.severityThreshold));
+    const diagnostics = visible.map((f, i) => toDiagnostic(f, infos.get(f.ruleId), { ruleId: f.ruleId, version: -1, key: `ws:${i}` }));
+    this.results.set(uri, diagnostics);
+    if (!server.documents.get(uri)) void server.connection.sendDiagnostics({ uri, diagnostics });
+  }
+
   reports(): WorkspaceDocumentDiagnosticReport[] {
     return [...this.results].map(([uri, items]) => ({ uri, version: null, kind: DocumentDiagnosticReportKind.Full, items }));
   }
