@@ -61,7 +61,6 @@ export class MoatServer {
   private configurationPull = false;
   private trusted = true;
   private ruleFilesWithDiagnostics = new Set<string>();
-  private checking = 0;
   readonly workspaceScanner: WorkspaceScanner;
 
   constructor(
@@ -271,26 +270,19 @@ export class MoatServer {
       d.result = { version, generation, findings: new Map(), diagnostics: [] };
       return [];
     }
-    this.checking++;
-    if (this.checking === 1) this.status(state, 'checking');
-    try {
-      const findings = this.scan(d, state);
-      const visible = findings.filter((f) => !f.suppressed && levelRank(f.level) >= levelRank(settings.severityThreshold));
-      const byKey = new Map<string, Finding>();
-      const infos = new Map(state.rules.infos.map((i) => [i.id, i]));
-      const diagnostics = visible.map((f, i) => {
-        const key = `${f.ruleId}:${f.range.start}:${f.range.end}:${i}`;
-        byKey.set(key, f);
-        const data: DiagnosticData = { ruleId: f.ruleId, version, key };
-        return toDiagnostic(f, infos.get(f.ruleId), data);
-      });
-      d.insertedSinceCheck = 0;
-      d.result = { version, generation: state.generation, findings: byKey, diagnostics };
-      return diagnostics;
-    } finally {
-      this.checking--;
-      if (this.checking === 0) this.status(state, 'idle');
-    }
+    const findings = this.scan(d, state);
+    const visible = findings.filter((f) => !f.suppressed && levelRank(f.level) >= levelRank(settings.severityThreshold));
+    const byKey = new Map<string, Finding>();
+    const infos = new Map(state.rules.infos.map((i) => [i.id, i]));
+    const diagnostics = visible.map((f, i) => {
+      const key = `${f.ruleId}:${f.range.start}:${f.range.end}:${i}`;
+      byKey.set(key, f);
+      const data: DiagnosticData = { ruleId: f.ruleId, version, key };
+      return toDiagnostic(f, infos.get(f.ruleId), data);
+    });
+    d.insertedSinceCheck = 0;
+    d.result = { version, generation: state.generation, findings: byKey, diagnostics };
+    return diagnostics;
   }
 
   private scan(d: OpenDocument, state: LoadedRuleState): Finding[] {

@@ -56,7 +56,7 @@ export class WorkspaceScanner {
     let cancelled = false;
     try {
       const state = await server.rules.state;
-      if (!state) return { files: 0, findings: 0, cancelled: false };
+      server.status(state, 'checking');
       const folders = server.workspaceFolders.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined);
       const listed = await walkFiles(folders, { maxFileBytes: 1_000_000, respectGitignore: true }, () => undefined);
       const todo = listed.filter((f) => rulesApply(state.rules, f.relative));
@@ -83,6 +83,7 @@ export class WorkspaceScanner {
       return { files, findings, cancelled };
     } finally {
       progress.done();
+      server.status(await server.rules.state, 'idle');
     }
   }
 }
