@@ -6,7 +6,7 @@
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import type { Problem } from '../engine/finding';
 import type { RuleDto } from '../engine/rule-model';
 import type { RuleSet } from '../engine/rule-set';
@@ -31,6 +31,16 @@ export interface WorkspaceScanOptions {
 }
 
 const BATCH = 16;
+/** Files above this size are scanned by the first worker only. */
+const LARGE_FILE_BYTES = 256 * 1024;
+
+function sizeOf(file: string): number {
+  try {
+    return statSync(file).size;
+  } catch {
+    return 0;
+  }
+}
 const MIN_FILES_FOR_WORKERS = 64;
 
 /**
@@ -105,16 +115,30 @@ async function scanOnWorkers(
   options: WorkspaceScanOptions,
 ): Promise<{ outcomes: FileOutcome[]; compileProblems: Problem[] }> {
   const init: WorkerInit = { rules: [...dtos], grammarDir: grammarDir(), maxFileBytes };
+  // Large files go to the first worker only: a parse grows a worker's WASM memory for good, so
+  // letting every worker meet a large file would multiply the peak RSS.
   const batches: WalkedFile[][] = [];
+  const large: number[] = [];
   const ready = listing.then((files) => {
-    for (let i = 0; i < files.length; i += BATCH) batches.push(files.slice(i, i + BATCH));
+    const small: WalkedFile[] = [];
+    const big: WalkedFile[] = [];
+    for (const f of files) (sizeOf(f.path) > LARGE_FILE_BYTES ? big : small).push(f);
+    for (let i = 0; i < big.length; i += BATCH) large.push(batches.push(big.slice(i, i + BATCH)) - 1);
+    for (let i = 0; i < small.length; i += BATCH) batches.push(small.slice(i, i + BATCH));
     return files.length;
   });
+  const taken = new Set<number>();
+  /** The next batch for worker `w`: the first worker takes the large files first; others skip them. */
+  const nextBatch = (w: number): number | undefined => {
+    const order = w === 0 ? [...large, ...batches.keys()] : [...batches.keys()].filter((b) => !large.includes(b));
+    const b = order.find((i) => !taken.has(i));
+    if (b !== undefined) taken.add(b);
+    return b;
+  };
   const results: FileOutcome[][] = [];
   let compileProblems: Problem[] | undefined;
-  let next = 0;
   let done = 0;
-  const runWorker = () =>
+  const runWorker = (w: number) =>
     new Promise<void>((resolve, reject) => {
       const worker = new Worker(workerBundle()!, { workerData: init, resourceLimits: WORKER_LIMITS });
       let current = -1;
@@ -132,13 +156,14 @@ async function scanOnWorkers(
           done += reply.outcomes.length;
           options.onProgress?.(done, total);
         }
-        if (options.cancel?.isCancellationRequested || next >= batches.length) return finish();
-        current = next++;
+        const b = options.cancel?.isCancellationRequested ? undefined : nextBatch(w);
+        if (b === undefined) return finish();
+        current = b;
         worker.postMessage({ batch: batches[current] });
       });
       worker.on('error', (e) => finish(e));
     });
-  await Promise.all(Array.from({ length: jobs }, runWorker));
+  await Promise.all(Array.from({ length: jobs }, (_, w) => runWorker(w)));
   throwIfCancelled(options.cancel);
   return { outcomes: results.flat(), compileProblems: compileProblems ?? [] };
 }
