@@ -105,3 +105,12 @@ test('a file that does not parse cleanly is still scanned', async () => {
   assert.ok(result.syntaxErrors > 0);
   assert.equal(result.findings.length, 1);
 });
+
+test('rule options are reported as ignored (a warning with the key), and the rule still runs', async () => {
+  const { rules, problems } = await ruleSetFrom(`rules:\n  - id: opt\n    message: m\n    severity: INFO\n    languages: [python]\n    options:\n      constant_propagation: false\n    pattern: eval(...)\n`, 'opt.yaml');
+  const p = problems.find((x) => x.key === 'options');
+  assert.equal(p?.severity, 'warning');
+  assert.equal(p?.line, 7);
+  assert.match(p?.message ?? '', /constant_propagation/);
+  assert.equal(scanFile(rules, 'eval(x)\n', { path: 'a.py' }).findings.length, 1);
+});

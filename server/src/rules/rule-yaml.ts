@@ -95,6 +95,11 @@ class RuleReader {
       else if (key in UNSUPPORTED_RULE_KEYS) this.fail(pair.key as Node, key, UNSUPPORTED_RULE_KEYS[key]);
       else this.fail(pair.key as Node, key, `unknown key \`${key}\` in rule`);
     }
+    const optionsNode = node.get('options', true);
+    if (isMap(optionsNode) && optionsNode.items.length > 0) {
+      const names = optionsNode.items.map((pair) => String((pair.key as Scalar).value)).join(', ');
+      this.fail(optionsNode, 'options', `rule options (${names}) are not supported and are ignored; matching uses Semgrep's defaults`, 'warning');
+    }
     const mode = this.optionalString(node, 'mode');
     if (mode !== undefined && mode !== 'search') {
       this.fail(node.get('mode', true) as Node, 'mode', `mode \`${mode}\` is not supported yet (only \`search\`)`);
