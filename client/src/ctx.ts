@@ -25,6 +25,9 @@ export const DOCUMENT_SELECTOR: Array<{ scheme: string; language?: string; patte
     { scheme: 'untitled', language },
   ]),
   { scheme: 'file', pattern: '**/*.{tf,tfvars,hcl}' },
+  // Secrets hide in configuration of every kind.
+  ...['dotenv', 'properties', 'ini', 'toml', 'xml', 'shellscript', 'dockerfile', 'plaintext'].map((language) => ({ scheme: 'file', language })),
+  { scheme: 'file', pattern: '**/{.env,.env.*,*.env,*.ini,*.cfg,*.conf,*.properties,*.toml,*.npmrc,*.pypirc}' },
 ];
 
 const MAX_RESTARTS = 5;

@@ -18,6 +18,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../scan/file-walk';
 import { bundledPacksDir, wasmFromDir } from '../scan/install-paths';
 import { scanWorkspace } from '../scan/workspace-scan';
 import { MOAT_VERSION } from './version';
+import { secretsDetector } from '../secrets/secrets-detector';
 
 const HELP = `Usage: moat scan [PATH...] [options]
 
@@ -32,6 +33,8 @@ Options:
                           critical; Semgrep's INFO/WARNING/ERROR work too)
   -j, --jobs N            worker threads (default: CPU count for large scans)
       --max-file-size N   skip files larger than N bytes (default ${DEFAULT_MAX_FILE_BYTES})
+      --secrets           run the secrets detectors (default when no --config is given)
+      --no-secrets        do not run them
       --no-gitignore      do not honour .gitignore (.moatignore is always honoured)
       --verbose           list skipped files
       --no-color          plain text output
@@ -53,6 +56,8 @@ export async function runScanCommand(argv: string[]): Promise<number> {
         jobs: { type: 'string', short: 'j' },
         'max-file-size': { type: 'string' },
         'no-gitignore': { type: 'boolean', default: false },
+        secrets: { type: 'boolean' },
+        'no-secrets': { type: 'boolean', default: false },
         verbose: { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -90,9 +95,10 @@ export async function runScanCommand(argv: string[]): Promise<number> {
   }
   const configs = opts.config?.length ? opts.config : [bundledPacksDir()];
   const loaded = await loadRules(configs);
-  const compile = async () => RuleSet.create(loaded.rules, await Grammars.create(wasmFromDir()));
+  const secrets = !opts['no-secrets'] && (opts.secrets === true || !opts.config?.length);
+  const compile = async () => RuleSet.create(loaded.rules, await Grammars.create(wasmFromDir()), secrets ? [secretsDetector()] : []);
   const root = process.cwd();
-  const full = await scanWorkspace(loaded.rules, compile, { targets, root, maxFileBytes, respectGitignore: !opts['no-gitignore'], jobs });
+  const full = await scanWorkspace(loaded.rules, compile, { targets, root, maxFileBytes, respectGitignore: !opts['no-gitignore'], jobs, secrets });
   const report: ScanReport = {
     ...full,
     problems: [...loaded.problems, ...full.problems],

@@ -17,6 +17,7 @@ import { LanguageRules, RuleSet } from './rule-set';
 import { findSuppression } from './suppression';
 import { SyntaxTree, lineStarts } from './syntax-tree';
 import { languageForPath } from './languages';
+import type { TextDetector } from './text-detector';
 import type { ParsedDocument } from './parsed-document';
 import { walkIncremental } from './incremental-walk';
 
@@ -37,6 +38,8 @@ export interface ScanFileOptions {
   readonly tree?: SyntaxTree;
   /** The language server's document: its tree is used and its last walk reused after an edit. */
   readonly document?: ParsedDocument;
+  /** Text detectors (secrets) to run besides the rules. */
+  readonly detectors?: readonly TextDetector[];
 }
 
 const pathFilters = new WeakMap<CompiledRule, { include: Ignore | undefined; exclude: Ignore | undefined }>();
@@ -63,7 +66,7 @@ export function pathAllowed(rule: CompiledRule, path: string): boolean {
 export function scanFile(rules: RuleSet, text: string, options: ScanFileOptions): FileScanResult {
   const spec = languageForPath(options.path);
   const langRules = spec ? rules.forLanguage(spec.id) : undefined;
-  return scanWith(langRules, rules.textOnly, text, options);
+  return scanWith(langRules, rules.textOnly, text, { detectors: rules.detectors, ...options });
 }
 
 export function scanWith(
@@ -91,6 +94,21 @@ export function scanWith(
       problems.push(ruleFailure(rule, options.path, e));
     }
   };
+
+  for (const detector of options.detectors ?? []) {
+    try {
+      const found = detector.detect(text, options.path);
+      if (found.length === 0) continue;
+      starts ??= options.tree ? options.tree.lineStartOffsets() : lineStarts(text);
+      lines ??= splitLines(text, starts);
+      for (const f of found) {
+        const suppressed = findSuppression(lines, f.range.startPos.line, f.ruleId);
+        findings.push(suppressed ? { ...f, suppressed } : f);
+      }
+    } catch (e) {
+      problems.push({ severity: 'warning', message: `${detector.name} failed on ${options.path}: ${e instanceof Error ? e.name : 'error'}`, file: options.path });
+    }
+  }
 
   const literals = options.document && options.document.text === text ? options.document.literals : new LiteralLookup(text);
   const activeText = textRules.filter((r) => pathAllowed(r, options.path) && passes(r.prefilter, literals));

@@ -72,6 +72,8 @@ export interface Finding {
   /** The rule's `fix`/`fix-regex` applied to this finding, if any. */
   readonly fix?: TextEdit;
   readonly suppressed?: Suppression;
+  /** The range is a secret value: no output may show it (snippets are masked). */
+  readonly secret?: boolean;
 }
 
 /** Something that went wrong, with where: a rule file, a source file, a config. */

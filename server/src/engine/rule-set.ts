@@ -11,6 +11,7 @@ import { CompiledPattern } from './pattern-ast';
 import { PatternIndex } from './pattern-index';
 import { CompiledRule, compileRule, ruleInfo } from './rule-compile';
 import type { ConjunctDto, FormulaDto, RuleDto } from './rule-model';
+import type { TextDetector } from './text-detector';
 
 export interface LanguageRules {
   readonly lang: LoadedLanguage;
@@ -38,14 +39,16 @@ export class RuleSet {
   private constructor(
     readonly dtos: readonly RuleDto[],
     private readonly grammars: Grammars,
+    /** Text detectors (secrets) that run on every file with these rules. */
+    readonly detectors: readonly TextDetector[],
   ) {
-    this.infos = dtos.map(ruleInfo);
+    this.infos = [...dtos.map(ruleInfo), ...detectors.flatMap((d) => d.infos)];
     for (const dto of dtos) this.sortByLanguage(dto);
   }
 
   /** Loads every grammar the rules need and compiles all rules, collecting problems. */
-  static async create(dtos: readonly RuleDto[], grammars: Grammars): Promise<RuleSet> {
-    const set = new RuleSet(dtos, grammars);
+  static async create(dtos: readonly RuleDto[], grammars: Grammars, detectors: readonly TextDetector[] = []): Promise<RuleSet> {
+    const set = new RuleSet(dtos, grammars, detectors);
     const needed = new Set<LanguageId>(set.wanted.keys());
     for (const dto of dtos) for (const name of subLanguages(dto.formula)) for (const id of languageIdsFor(name)) needed.add(id);
     const loaded = new Map<LanguageId, LoadedLanguage>();

@@ -292,7 +292,7 @@ export class MoatServer {
     const text = d.doc.getText();
     try {
       const document = langRules ? d.parsedFor(langRules.lang) : undefined;
-      const result = scanWith(langRules, state.rules.textOnly, text, { path: rel, document });
+      const result = scanWith(langRules, state.rules.textOnly, text, { path: rel, document, detectors: state.rules.detectors });
       for (const p of result.problems) this.connection.console.warn(`${rel}: ${p.message}`);
       return result.findings;
     } catch (e) {

@@ -9,8 +9,10 @@ import type { Problem } from '../engine/finding';
 import type { Grammars } from '../engine/grammars';
 import { RuleSet } from '../engine/rule-set';
 import { loadRules } from '../rules/rule-loader';
+import { secretsDetector } from '../secrets/secrets-detector';
 
 export interface RuleSources {
+  /** The bundled packs folder (the built-in secrets detectors come with it), or undefined. */
   readonly bundled: string | undefined;
   /** Absolute paths of workspace rule files/folders. */
   readonly workspace: readonly string[];
@@ -54,7 +56,7 @@ export class RuleStore {
   private async loadNow(sources: RuleSources, generation: number): Promise<LoadedRuleState> {
     const roots = [...(sources.bundled ? [sources.bundled] : []), ...sources.workspace];
     const loaded = await loadRules(roots, '/');
-    const rules = await RuleSet.create(loaded.rules, this.grammars);
+    const rules = await RuleSet.create(loaded.rules, this.grammars, sources.bundled ? [secretsDetector()] : []);
     const problemsByFile = new Map<string, Problem[]>();
     for (const file of loaded.files) problemsByFile.set(file, []);
     for (const p of [...loaded.problems, ...rules.problems]) {

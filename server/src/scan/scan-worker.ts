@@ -9,6 +9,7 @@ import { RuleSet } from '../engine/rule-set';
 import type { RuleDto } from '../engine/rule-model';
 import type { Problem } from '../engine/finding';
 import { wasmFromDir } from './install-paths';
+import { secretsDetector } from '../secrets/secrets-detector';
 import { scanOneFile, FileOutcome } from './scan-one-file';
 import type { WalkedFile } from './file-walk';
 
@@ -16,6 +17,7 @@ export interface WorkerInit {
   readonly rules: RuleDto[];
   readonly grammarDir: string;
   readonly maxFileBytes: number;
+  readonly secrets: boolean;
 }
 
 export type WorkerRequest = { readonly batch: WalkedFile[] };
@@ -26,7 +28,7 @@ async function main(): Promise<void> {
   if (!port) return;
   const init = workerData as WorkerInit;
   const grammars = await Grammars.create(wasmFromDir(init.grammarDir));
-  const rules = await RuleSet.create(init.rules, grammars);
+  const rules = await RuleSet.create(init.rules, grammars, init.secrets ? [secretsDetector()] : []);
   port.on('message', async (req: WorkerRequest) => {
     try {
       const outcomes: FileOutcome[] = [];

@@ -16,6 +16,7 @@ import { DEFAULT_MAX_FILE_BYTES, walkFiles, WalkedFile } from './file-walk';
 import { grammarDir } from './install-paths';
 import { FileOutcome, ruleTargets, scanOneFile } from './scan-one-file';
 import { ruleInfo } from '../engine/rule-compile';
+import { secretsDetector } from '../secrets/secrets-detector';
 import type { WorkerInit, WorkerReply } from './scan-worker';
 
 export interface WorkspaceScanOptions {
@@ -28,6 +29,8 @@ export interface WorkspaceScanOptions {
   readonly jobs?: number;
   readonly cancel?: CancellationToken;
   readonly onProgress?: (done: number, total: number) => void;
+  /** Run the secrets detectors on every text file. */
+  readonly secrets?: boolean;
 }
 
 const BATCH = 16;
@@ -52,7 +55,7 @@ export async function scanWorkspace(dtos: readonly RuleDto[], compile: () => Pro
   const started = Date.now();
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const skipped: SkippedFile[] = [];
-  const targets = ruleTargets(dtos);
+  const targets = ruleTargets(dtos, options.secrets === true);
   const listing = walkFiles(options.targets, { maxFileBytes, respectGitignore: options.respectGitignore ?? true }, (s) => skipped.push(s)).then((walked) =>
     walked.map((f) => ({ path: f.path, relative: toPosix(path.relative(options.root, f.path)) || f.relative })).filter((f) => targets.applies(f.relative)),
   );
@@ -81,7 +84,8 @@ export async function scanWorkspace(dtos: readonly RuleDto[], compile: () => Pro
     if (o.file.findings.length) found.push(o.file);
   }
   found.sort((a, b) => comparePaths(a.path, b.path));
-  return { root: options.root, files: found, rules: dtos.map(ruleInfo), problems, skipped, stats: { filesScanned: scanned, durationMs: Date.now() - started } };
+  const infos = [...dtos.map(ruleInfo), ...(options.secrets ? secretsDetector().infos : [])];
+  return { root: options.root, files: found, rules: infos, problems, skipped, stats: { filesScanned: scanned, durationMs: Date.now() - started } };
 }
 
 function toPosix(p: string): string {
@@ -114,7 +118,7 @@ async function scanOnWorkers(
   jobs: number,
   options: WorkspaceScanOptions,
 ): Promise<{ outcomes: FileOutcome[]; compileProblems: Problem[] }> {
-  const init: WorkerInit = { rules: [...dtos], grammarDir: grammarDir(), maxFileBytes };
+  const init: WorkerInit = { rules: [...dtos], grammarDir: grammarDir(), maxFileBytes, secrets: options.secrets === true };
   // Large files go to the first worker only: a parse grows a worker's WASM memory for good, so
   // letting every worker meet a large file would multiply the peak RSS.
   const batches: WalkedFile[][] = [];
