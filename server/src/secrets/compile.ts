@@ -5,6 +5,7 @@
  */
 import type { Problem } from '../engine/finding';
 import { LEVELS } from '../engine/finding';
+import { RE2JS } from 're2js';
 import type { SafeRegex } from '../engine/safe-regex';
 import { compileAllowlist, compileSecretRegex, type AllowlistError, type CompiledAllowlist } from './allowlist';
 import { KeywordAutomaton } from './keyword-automaton';
@@ -15,10 +16,12 @@ export interface CompiledSecretRule {
   /** Position in the ruleset: on overlapping findings the earlier rule wins. */
   readonly index: number;
   readonly regex?: SafeRegex;
+  /** The same regex for a yes/no answer only, which re2js runs on its DFA (fast, no groups). */
+  readonly quick: { test(text: string): boolean };
   readonly path?: SafeRegex;
   readonly allowlists: readonly CompiledAllowlist[];
   readonly context: number | 'file';
-  /** Generic rules (tag `generic`) give way to any specific rule reporting the same secret. */
+  /** Generic rules (tag `generic`, or a gitleaks `generic…` id) give way to any specific rule reporting the same secret. */
   readonly generic: boolean;
 }
 
@@ -36,6 +39,16 @@ export interface SecretRuleset {
 export interface RuleError {
   readonly key: string;
   readonly message: string;
+}
+
+/** A DFA-backed yes/no test of an RE2 source (`\\Z` read as `\\z`, as safe-regex does). */
+function quickTester(source: string): { test(text: string): boolean } {
+  try {
+    const re = RE2JS.compile(source.replace(/(^|[^\\])((?:\\\\)*)\\Z/g, '$1$2\\z'));
+    return { test: (text) => re.test(text) };
+  } catch {
+    return { test: () => true };
+  }
 }
 
 /** Number of capture groups in an RE2 regex source (named or not). */
@@ -119,6 +132,7 @@ export interface CompileResult {
  */
 export function compileSecretRuleset(rules: readonly SecretRule[], allowlists: readonly SecretAllowlist[] = [], file?: string): CompileResult {
   const problems: Problem[] = [];
+  const where = file !== undefined ? { file } : {};
   const compiled: CompiledSecretRule[] = [];
   const seen = new Set<string>();
   const extraAllowlists = new Map<string, CompiledAllowlist[]>();
@@ -126,19 +140,19 @@ export function compileSecretRuleset(rules: readonly SecretRule[], allowlists: r
   for (const list of allowlists) {
     const errors: AllowlistError[] = [];
     const c = compileAllowlist(list, errors);
-    for (const e of errors) problems.push({ severity: 'error', message: `global allowlist: ${e.message}`, file, key: `allowlists.${e.key}` });
+    for (const e of errors) problems.push({ severity: 'error', message: `global allowlist: ${e.message}`, ...where, key: `allowlists.${e.key}` });
     if (c.targetRules) {
       for (const id of c.targetRules) extraAllowlists.set(id, [...(extraAllowlists.get(id) ?? []), c]);
     } else globals.push(c);
   }
   for (const rule of rules) {
     if (seen.has(rule.id)) {
-      problems.push({ severity: 'warning', message: `duplicate rule id ${rule.id}: the later rule is ignored`, file, ruleId: rule.id, key: 'id' });
+      problems.push({ severity: 'warning', message: `duplicate rule id ${rule.id}: the later rule is ignored`, ...where, ruleId: rule.id, key: 'id' });
       continue;
     }
     const checked = checkSecretRule(rule);
     if (checked.errors.length > 0) {
-      for (const e of checked.errors) problems.push({ severity: 'error', message: `${rule.id}: ${e.message}; rule dropped`, file, ruleId: rule.id, key: e.key });
+      for (const e of checked.errors) problems.push({ severity: 'error', message: `${rule.id}: ${e.message}; rule dropped`, ...where, ruleId: rule.id, key: e.key });
       continue;
     }
     seen.add(rule.id);
@@ -146,14 +160,15 @@ export function compileSecretRuleset(rules: readonly SecretRule[], allowlists: r
       rule: { ...rule, keywords: rule.keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0) },
       index: compiled.length,
       regex: checked.regex,
+      quick: checked.regex ? quickTester(checked.regex.source) : { test: () => false },
       path: checked.path,
       allowlists: [...checked.allowlists, ...(extraAllowlists.get(rule.id) ?? [])],
       context: rule.context ?? 'file',
-      generic: rule.tags.includes('generic'),
+      generic: rule.tags.includes('generic') || rule.id.startsWith('generic'),
     });
   }
   for (const id of extraAllowlists.keys()) {
-    if (!seen.has(id)) problems.push({ severity: 'warning', message: `allowlist targetRules names an unknown rule ${id}`, file, key: 'targetRules' });
+    if (!seen.has(id)) problems.push({ severity: 'warning', message: `allowlist targetRules names an unknown rule ${id}`, ...where, key: 'targetRules' });
   }
   const keywordIndex = new Map<string, number>();
   const rulesByKeyword: number[][] = [];

@@ -19,7 +19,7 @@ export function placeholderReason(secret: string): string | undefined {
   const body = stripPrefix(trimmed);
   const bodyLower = body.toLowerCase();
   if (FILLER_VALUES.has(bodyLower)) return 'filler value';
-  for (const word of FILLER_WORDS) if (bodyLower.includes(word)) return `filler word "${word}"`;
+  for (const word of FILLER_WORDS) if (lower.includes(word)) return `filler word "${word}"`;
   if (MASK.test(body)) return 'masked';
   if (body.length >= 8) {
     const distinct = new Set(bodyLower).size;
@@ -37,6 +37,7 @@ export function isPlaceholder(secret: string): boolean {
 /** References to a value kept elsewhere: environment, templates, configuration lookups. */
 function referenceReason(s: string): string | undefined {
   if (/\$\{|\{\{|\}\}|\{%|%\}/.test(s)) return 'template reference';
+  if (/\{[A-Za-z_][\w.]*(?::[^{}]*)?\}|\{\d*\}/.test(s)) return 'format placeholder';
   if (/^\$[A-Za-z_][\w.]*$/.test(s) || /^\$\(/.test(s)) return 'variable reference';
   if (/<[^<>]*>/.test(s) || /^<|>$/.test(s)) return 'angle-bracket placeholder';
   if (/^%[A-Za-z_][\w.]*%$|^@[A-Za-z_]\w*@$|%\([\w.]+\)[sd]/.test(s)) return 'template reference';
@@ -53,10 +54,10 @@ const FILLER_VALUES = new Set([
   'postgres', 'mysql', 'root', 'admin', 'guest', 'user', 'username', 'sa',
 ]);
 
-/** Words no generated credential contains (checked in the part after the provider prefix). */
+/** Words no generated credential contains. */
 const FILLER_WORDS = [
   'your', 'example', 'dummy', 'changeme', 'change_me', 'change-me', 'placeholder', 'redacted', 'replace', 'insert',
-  'sample', 'fake', 'notreal', 'not_real', 'not-real', 'not-a-real', 'mock', 'secret-key', 'secret_key',
+  'sample', 'fake', 'notreal', 'not_real', 'not-real', 'not-a-real', 'mock',
 ];
 
 /** Masking: `****`, `xxxxx`, `…`, `...`, `####`, `•••`. */

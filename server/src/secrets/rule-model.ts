@@ -31,8 +31,11 @@ export interface SecretAllowlist {
   readonly targetRules?: readonly string[];
 }
 
-/** Extra structural checks a matched secret must pass, for providers that document one. */
-export type SecretValidator = 'github-crc32' | 'jwt';
+/**
+ * Extra checks a matched secret must pass: a documented checksum or structure (`github-crc32`,
+ * `jwt`), or for generic detectors `not-words` (the value must not read as identifier words).
+ */
+export type SecretValidator = 'github-crc32' | 'jwt' | 'not-words';
 
 export interface SecretRule {
   /** `moat.secrets.<provider>-<kind>` for the built-ins; anything for imported rules. */

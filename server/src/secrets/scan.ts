@@ -62,32 +62,87 @@ class LineIndex {
   }
 }
 
-/** Merged [start, end) text windows where a rule runs: its keywords' lines, `context` lines either side. */
+/** A keyword's line longer than this (minified code, one-line JSON) is narrowed to the characters around it, for rules that see only that line. */
+const LONG_WINDOW = 2048;
+const BEFORE_KEYWORD = 128;
+const AFTER_KEYWORD = 768;
+/**
+ * Windows are merged up to this size only: re2js extracts each match in time proportional to the
+ * text it is given, so many matches in one huge window would cost quadratic time.
+ */
+const MAX_MERGED = 1024;
+/**
+ * At most this many regex matches are examined per rule and file (beyond the findings limit):
+ * each costs time in proportion to its window, and only hostile or generated text has that many.
+ */
+const MATCH_BUDGET = 2000;
+
+/** Whole-text rules see the text in chunks of this size (at line ends)… */
+const CHUNK = 65536;
+/** …overlapping by this much, so that a match shorter than the overlap is always whole in one chunk. */
+const CHUNK_OVERLAP = 16384;
+
+/**
+ * The whole text as overlapping chunks ending at line ends (gitleaks too reads files in
+ * fragments): per-match cost in re2js grows with the text it is given.
+ */
+function wholeText(lines: LineIndex): Array<[number, number]> {
+  const n = lines.text.length;
+  if (n <= CHUNK + CHUNK_OVERLAP) return [[0, n]];
+  const out: Array<[number, number]> = [];
+  for (let start = 0; ; ) {
+    let end = Math.min(n, start + CHUNK);
+    if (end < n) end = lines.lineEnd(lines.lineOf(end));
+    out.push([start, end]);
+    if (end >= n) return out;
+    const next = lines.starts[lines.lineOf(Math.max(start + 1, end - CHUNK_OVERLAP))];
+    start = next > start ? next : end;
+  }
+}
+
+/**
+ * [start, end) text windows where a rule runs: each keyword occurrence's line and `context` lines
+ * either side (for `context: 0` on a very long line, only BEFORE_KEYWORD / AFTER_KEYWORD
+ * characters around the keyword), merged while the union stays under MAX_MERGED. Windows may
+ * overlap; every keyword's own window lies inside one of them.
+ */
 function windowsFor(rule: CompiledSecretRule, hitsByKeyword: readonly (readonly number[])[], keywordsOfRule: readonly number[], lines: LineIndex): Array<[number, number]> {
-  if (rule.context === 'file') return [[0, lines.text.length]];
+  if (rule.context === 'file') return wholeText(lines);
   const ctx = rule.context;
+  const last = lines.starts.length - 1;
   const spans: Array<[number, number]> = [];
   for (const k of keywordsOfRule) {
     let lastLine = -1;
     for (const offset of hitsByKeyword[k]) {
       const line = lines.lineOf(offset);
+      const start = lines.starts[Math.max(0, line - ctx)];
+      const end = lines.lineEnd(Math.min(last, line + ctx));
+      if (ctx === 0 && end - start > LONG_WINDOW) {
+        const span: [number, number] = [Math.max(start, offset - BEFORE_KEYWORD), Math.min(end, offset + AFTER_KEYWORD)];
+        // Occurrences come in order: grow the previous span while it stays small.
+        const prev = spans[spans.length - 1];
+        if (prev && span[0] <= prev[1] && span[0] >= prev[0] && span[1] - prev[0] <= MAX_MERGED) prev[1] = Math.max(prev[1], span[1]);
+        else spans.push(span);
+        continue;
+      }
       if (line === lastLine) continue;
       lastLine = line;
-      spans.push([Math.max(0, line - ctx), Math.min(lines.starts.length - 1, line + ctx)]);
+      spans.push([start, end]);
     }
   }
-  spans.sort((a, b) => a[0] - b[0]);
+  spans.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
   const out: Array<[number, number]> = [];
   let cur: [number, number] | undefined;
   for (const s of spans) {
-    if (cur && s[0] <= cur[1] + 1) cur[1] = Math.max(cur[1], s[1]);
+    if (cur && s[1] <= cur[1]) continue;
+    if (cur && s[0] <= cur[1] && s[1] - cur[0] <= MAX_MERGED) cur[1] = s[1];
     else {
       if (cur) out.push(cur);
       cur = [s[0], s[1]];
     }
   }
   if (cur) out.push(cur);
-  return out.map(([a, b]) => [lines.starts[a], lines.lineEnd(b)]);
+  return out;
 }
 
 function secretOf(rule: CompiledSecretRule, groups: ReadonlyArray<string | undefined>, starts: ReadonlyArray<number>): { text: string; offset: number } | undefined {
@@ -105,29 +160,60 @@ function secretOf(rule: CompiledSecretRule, groups: ReadonlyArray<string | undef
   return { text: groups[0] ?? '', offset: starts[0] };
 }
 
+/**
+ * The pieces of a window the regex runs on: the window, or for a rule that sees only its keyword's
+ * line (`context: 0`), each line of a merged window that passes the DFA test on its own. re2js
+ * extracts matches in time proportional to the text it is given, so smaller pieces are faster.
+ */
+function* piecesOf(rule: CompiledSecretRule, text: string, from: number, to: number): Generator<[number, string]> {
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
+  // A DFA pass (no capture groups) first: most windows hold no match at all.
+  if (!rule.quick.test(slice)) return;
+  const firstBreak = slice.indexOf('\n');
+  if (rule.context !== 0 || firstBreak < 0 || firstBreak >= slice.length - 1) {
+    yield [from, slice];
+    return;
+  }
+  for (let start = 0; start < slice.length; ) {
+    const nl = slice.indexOf('\n', start);
+    const end = nl < 0 ? slice.length : nl + 1;
+    const line = slice.slice(start, end);
+    if (rule.quick.test(line)) yield [from + start, line];
+    start = end;
+  }
+}
+
 function candidatesFor(rule: CompiledSecretRule, windows: Array<[number, number]>, path: string, lines: LineIndex, globals: SecretRuleset['allowlists'], limit: number): Candidate[] {
   const out: Candidate[] = [];
   const regex = rule.regex!;
-  for (const [from, to] of windows) {
-    const slice = from === 0 && to === lines.text.length ? lines.text : lines.text.slice(from, to);
-    for (const m of regex.matchAll(slice, limit * 4)) {
-      if (out.length >= limit) return out;
-      const secret = secretOf(rule, m.groups, m.groupStarts);
-      if (!secret || secret.text.length === 0) continue;
-      const text = secret.text;
-      if (rule.rule.validate && !passesValidator(rule.rule.validate, text)) continue;
-      const entropy = shannonEntropy(text);
-      if (rule.rule.entropy && entropy <= rule.rule.entropy) continue;
-      // gitleaks: a generic-* rule's secret must hold a digit.
-      if (rule.rule.id.startsWith('generic') && !/[0-9]/.test(text)) continue;
-      if (isPlaceholder(text)) continue;
-      const start = from + m.start;
-      const end = from + m.end;
-      const candidate: AllowCandidate = { path, secret: text, match: m.groups[0] ?? '', line: lines.linesAround(start, end) };
-      if (rule.allowlists.some((a) => allows(a, candidate))) continue;
-      if (globals.some((a) => allows(a, candidate))) continue;
-      const secretStart = from + secret.offset;
-      out.push({ rule, start, end, secretStart, secretEnd: secretStart + text.length, entropy, redacted: redact(text) });
+  const seen = new Set<string>();
+  let examined = 0;
+  for (const [windowFrom, windowTo] of windows) {
+    if (examined >= MATCH_BUDGET) break;
+    for (const [from, piece] of piecesOf(rule, lines.text, windowFrom, windowTo)) {
+      for (const m of regex.matchAll(piece, Math.min(limit * 4, MATCH_BUDGET - examined))) {
+        if (out.length >= limit || ++examined > MATCH_BUDGET) return out;
+        // Overlapping windows find a match twice.
+        const key = `${from + m.start}:${from + m.end}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        const secret = secretOf(rule, m.groups, m.groupStarts);
+        if (!secret || secret.text.length === 0) continue;
+        const text = secret.text;
+        if (rule.rule.validate && !passesValidator(rule.rule.validate, text)) continue;
+        const entropy = shannonEntropy(text);
+        if (rule.rule.entropy && entropy <= rule.rule.entropy) continue;
+        // gitleaks: a generic-* rule's secret must hold a digit.
+        if (rule.rule.id.startsWith('generic') && !/[0-9]/.test(text)) continue;
+        if (isPlaceholder(text)) continue;
+        const start = from + m.start;
+        const end = from + m.end;
+        const candidate: AllowCandidate = { path, secret: text, match: m.groups[0] ?? '', line: lines.linesAround(start, end) };
+        if (rule.allowlists.some((a) => allows(a, candidate))) continue;
+        if (globals.some((a) => allows(a, candidate))) continue;
+        const secretStart = from + secret.offset;
+        out.push({ rule, start, end, secretStart, secretEnd: secretStart + text.length, entropy, redacted: redact(text) });
+      }
     }
   }
   return out;
@@ -136,13 +222,22 @@ function candidatesFor(rule: CompiledSecretRule, windows: Array<[number, number]
 /** Keeps, among overlapping secrets, the one from a specific rule over a generic one, then from the earlier rule. */
 function dedupe(candidates: Candidate[]): Candidate[] {
   const rank = (c: Candidate) => (c.rule.generic ? 1_000_000 : 0) + c.rule.index;
-  const byRank = [...candidates].sort((a, b) => rank(a) - rank(b) || a.secretStart - b.secretStart);
+  const overlaps = (a: Candidate, b: Candidate) => a.secretStart < b.secretEnd && b.secretStart < a.secretEnd;
+  const byStart = [...candidates].sort((a, b) => a.secretStart - b.secretStart || a.secretEnd - b.secretEnd);
   const kept: Candidate[] = [];
-  for (const c of byRank) {
-    if (kept.some((k) => c.secretStart < k.secretEnd && k.secretStart < c.secretEnd)) continue;
-    kept.push(c);
+  // Clusters of candidates that overlap one another (directly or through others) are resolved alone.
+  for (let i = 0; i < byStart.length; ) {
+    let j = i + 1;
+    let clusterEnd = byStart[i].secretEnd;
+    while (j < byStart.length && byStart[j].secretStart < clusterEnd) clusterEnd = Math.max(clusterEnd, byStart[j++].secretEnd);
+    const chosen: Candidate[] = [];
+    for (const c of byStart.slice(i, j).sort((a, b) => rank(a) - rank(b) || a.secretStart - b.secretStart)) {
+      if (!chosen.some((k) => overlaps(c, k))) chosen.push(c);
+    }
+    kept.push(...chosen.sort((a, b) => a.secretStart - b.secretStart || a.rule.index - b.rule.index));
+    i = j;
   }
-  return kept.sort((a, b) => a.secretStart - b.secretStart || a.rule.index - b.rule.index);
+  return kept;
 }
 
 /** Scans one document. `path` is the file's path (workspace-relative, either slash), for path filters and allowlists. */
@@ -170,7 +265,7 @@ export function scanSecrets(text: string, path: string, ruleset: SecretRuleset, 
       }
       continue;
     }
-    const windows = keywordsOfRule.has(index) ? windowsFor(rule, hits, keywordsOfRule.get(index)!, lines) : [[0, text.length] as [number, number]];
+    const windows = keywordsOfRule.has(index) ? windowsFor(rule, hits, keywordsOfRule.get(index)!, lines) : wholeText(lines);
     candidates.push(...candidatesFor(rule, windows, normPath, lines, ruleset.allowlists, limit));
   }
   return dedupe(candidates).map((c) => ({

@@ -1,7 +1,7 @@
 /**
- * Structural checks for secrets whose format carries its own proof, so that a random string of
- * the right shape is not reported: GitHub and npm tokens end in a base62 CRC32 of their random
- * part; a JWT's first two segments are base64url JSON with a header naming its algorithm.
+ * Checks a candidate secret must pass beyond its regex: GitHub and npm tokens end in a base62
+ * CRC32 of their random part; a JWT's first two segments are base64url JSON with a header naming
+ * its algorithm; a generic secret must not read as words (`OAuth2TokenCredential`).
  */
 import type { SecretValidator } from './rule-model';
 
@@ -11,7 +11,24 @@ export function passesValidator(validator: SecretValidator, secret: string): boo
       return hasGithubChecksum(secret);
     case 'jwt':
       return isStructuredJwt(secret);
+    case 'not-words':
+      return !readsAsWords(secret);
   }
+}
+
+/**
+ * Identifier-like text: most characters sit in lowercase runs of 3 or more letters, and those runs
+ * have the vowels of words. Random keys fail one or the other (mixed-case keys break the runs,
+ * lowercase base32 keys lack vowels).
+ */
+export function readsAsWords(text: string): boolean {
+  let inRuns = 0;
+  let vowels = 0;
+  for (const m of text.matchAll(/[a-z]{3,}/g)) {
+    inRuns += m[0].length;
+    for (const c of m[0]) if ('aeiouy'.includes(c)) vowels++;
+  }
+  return inRuns >= 0.6 * text.length && vowels >= 0.3 * inRuns;
 }
 
 const CRC_TABLE = (() => {

@@ -3,13 +3,13 @@
  * vector databases, LLM observability and AI tooling. Samples are templates (sample-tokens.ts).
  */
 import type { BuiltinSecretRule } from '../rule-model';
-import { assigned, token, UUID } from './shapes';
+import { assigned, token, UUID, NEEDS_DIGIT } from './shapes';
 
 export const AI_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.openai-project-key',
     description: 'OpenAI project API key',
-    regex: token('sk-proj-', '[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250}'),
+    regex: token('sk-proj-', '[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}'),
     keywords: ['sk-proj-'],
     severity: 'critical',
     tags: ['ai', 'openai'],
@@ -23,7 +23,7 @@ export const AI_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.openai-service-account-key',
     description: 'OpenAI service account API key',
-    regex: token('sk-svcacct-', '[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250}'),
+    regex: token('sk-svcacct-', '[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}'),
     keywords: ['sk-svcacct-'],
     severity: 'critical',
     tags: ['ai', 'openai'],
@@ -36,7 +36,7 @@ export const AI_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.openai-admin-key',
     description: 'OpenAI admin API key (organization administration)',
-    regex: token('sk-admin-', '[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250}'),
+    regex: token('sk-admin-', '[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}'),
     keywords: ['sk-admin-'],
     severity: 'critical',
     tags: ['ai', 'openai', 'admin'],
@@ -49,7 +49,7 @@ export const AI_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.openai-user-key',
     description: 'OpenAI user API key (sk-None)',
-    regex: token('sk-None-', '[A-Za-z0-9_-]{20,250}T3BlbkFJ[A-Za-z0-9_-]{20,250}'),
+    regex: token('sk-None-', '[A-Za-z0-9_-]{20,}T3BlbkFJ[A-Za-z0-9_-]{20,}'),
     keywords: ['sk-none-'],
     severity: 'critical',
     tags: ['ai', 'openai'],
@@ -205,7 +205,7 @@ export const AI_DETECTORS: readonly BuiltinSecretRule[] = [
     description: 'Azure OpenAI API key',
     regex:
       assigned('azure[\\w.-]{0,20}?open[_.-]?ai|aoai', '[a-fA-F0-9]{32}|[A-Za-z0-9]{84}') +
-      '|(?i:openai\\.azure\\.com)[\\s\\S]{0,400}?(?i:api[_-]?key)["\']?[ \\t]{0,3}[:=][ \\t]{0,3}["\']?([a-fA-F0-9]{32})\\b',
+      '|(?i:openai\\.azure\\.com)[\\s\\S]*?(?i:api[_-]?key)["\']?[ \\t]{0,3}[:=][ \\t]{0,3}["\']?([a-fA-F0-9]{32})\\b',
     keywords: ['azure', 'aoai', 'openai.azure.com'],
     context: 4,
     entropy: 3,
@@ -341,7 +341,7 @@ export const AI_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['ai', 'vector-db', 'weaviate'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     samples: {
       positive: ['WEAVIATE_API_KEY={alnum:40}', 'auth = weaviate.auth.AuthApiKey("{alnum:48}")'],
       negative: ['WEAVIATE_API_KEY={alnum:20}', 'WEAVIATE_URL=https://my-cluster.weaviate.network'],
@@ -350,12 +350,12 @@ export const AI_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.qdrant-api-key',
     description: 'Qdrant API key',
-    regex: assigned('qdrant', '[A-Za-z0-9|_.-]{32,128}'),
+    regex: assigned('qdrant', '[A-Za-z0-9|_-]{32,}'),
     keywords: ['qdrant'],
     entropy: 3.5,
     severity: 'high',
     tags: ['ai', 'vector-db', 'qdrant'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     samples: {
       positive: ['QDRANT_API_KEY={alnum:40}', 'client = QdrantClient(url=URL, api_key="{alnum:36}|{alnum:20}")'],
       negative: ['QDRANT_URL=https://xyz-example.eu-central.aws.cloud.qdrant.io:6333'],
@@ -422,7 +422,7 @@ export const AI_DETECTORS: readonly BuiltinSecretRule[] = [
     description: 'Weights & Biases API key',
     regex:
       assigned('wandb|weights[_-]?(?:and|&)[_-]?biases', '[a-f0-9]{40}') +
-      '|(?i:api\\.wandb\\.ai)[\\s\\S]{0,120}?(?i:password)[ \\t]+([a-f0-9]{40})\\b',
+      '|(?i:api\\.wandb\\.ai)[\\s\\S]*?(?i:password)[ \\t]+([a-f0-9]{40})\\b',
     keywords: ['wandb', 'weights'],
     context: 3,
     entropy: 3,
@@ -486,7 +486,7 @@ export const AI_DETECTORS: readonly BuiltinSecretRule[] = [
     tags: ['ai', 'assemblyai'],
     allowlists: [],
     samples: {
-      positive: ['ASSEMBLYAI_API_KEY={hex:32}', 'aai.settings.api_key = "{hex:32}"  # assemblyai'],
+      positive: ['ASSEMBLYAI_API_KEY={hex:32}', 'assemblyai_api_key: "{hex:32}"'],
       negative: ['ASSEMBLYAI_API_KEY={hex:30}'],
     },
   },
@@ -647,7 +647,7 @@ export const AI_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.aws-bedrock-api-key',
     description: 'Amazon Bedrock API key',
-    regex: token('ABSKQmVkcm9ja0FQSUtleS', '[A-Za-z0-9+/]{20,400}={0,2}') + '|' + token('bedrock-api-key-', '[A-Za-z0-9+/]{40,2000}={0,2}'),
+    regex: token('ABSKQmVkcm9ja0FQSUtleS', '[A-Za-z0-9+/]{20,}={0,2}') + '|' + token('bedrock-api-key-', '[A-Za-z0-9+/]{40,}={0,2}'),
     keywords: ['absk', 'bedrock-api-key-'],
     entropy: 3.5,
     severity: 'critical',

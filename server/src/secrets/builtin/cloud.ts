@@ -3,7 +3,7 @@
  * managers and observability credentials. Samples are templates (sample-tokens.ts).
  */
 import type { BuiltinSecretRule } from '../rule-model';
-import { assigned, END, token, UUID } from './shapes';
+import { assigned, END, token, UUID, NEEDS_DIGIT } from './shapes';
 
 export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
   {
@@ -75,7 +75,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
     id: 'moat.secrets.gcp-service-account-key',
     description: 'Google Cloud service account key (JSON with a private key)',
     regex:
-      '"type"[ \\t]*:[ \\t]*"service_account"[\\s\\S]{0,3000}?"private_key"[ \\t]*:[ \\t]*"(-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\\\n|\\s)[A-Za-z0-9+/=\\\\\\s]{100,}?-----END (?:RSA )?PRIVATE KEY-----(?:\\\\n)?)"',
+      '"type"[ \\t]*:[ \\t]*"service_account"[\\s\\S]*?"private_key"[ \\t]*:[ \\t]*"(-----BEGIN (?:RSA )?PRIVATE KEY-----(?:\\\\n|\\s)[A-Za-z0-9+/=\\\\\\s]{100,}?-----END (?:RSA )?PRIVATE KEY-----(?:\\\\n)?)"',
     keywords: ['service_account'],
     context: 12,
     entropy: 4.5,
@@ -106,7 +106,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.google-oauth-access-token',
     description: 'Google OAuth access token',
-    regex: token('ya29\\.', '[A-Za-z0-9_-]{50,400}'),
+    regex: token('ya29\\.', '[A-Za-z0-9_-]{50,}'),
     keywords: ['ya29.'],
     entropy: 4,
     severity: 'high',
@@ -120,7 +120,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.google-oauth-refresh-token',
     description: 'Google OAuth refresh token',
-    regex: '\\b(1//0[A-Za-z0-9_-]{60,200})' + END,
+    regex: '\\b(1//0[A-Za-z0-9_-]{60,})' + END,
     keywords: ['1//0'],
     entropy: 4,
     severity: 'high',
@@ -134,7 +134,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.azure-storage-connection-string',
     description: 'Azure Storage connection string with an account key',
-    regex: '(?i:DefaultEndpointsProtocol=https?;)[^\\n"\']{0,200}?(?i:AccountKey=)([A-Za-z0-9+/]{86}==)',
+    regex: '(?i:DefaultEndpointsProtocol=https?;)[^\\n"\']*?(?i:AccountKey=)([A-Za-z0-9+/]{86}==)',
     keywords: ['accountkey='],
     entropy: 4.5,
     severity: 'critical',
@@ -143,6 +143,34 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
     samples: {
       positive: ['AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=demostore;AccountKey={b64:86}==;EndpointSuffix=core.windows.net"'],
       negative: ['AZURE_STORAGE_CONNECTION_STRING="DefaultEndpointsProtocol=https;AccountName=devstoreaccount1;AccountKey={b64:40}==;"', 'AZURE_STORAGE_CONNECTION_STRING="UseDevelopmentStorage=true"'],
+    },
+  },
+  {
+    id: 'moat.secrets.azure-cosmosdb-key',
+    description: 'Azure Cosmos DB connection string with an account key',
+    regex: '(?i:AccountEndpoint=https://)[\\w.-]+\\.documents\\.azure\\.com[^;\\n]{0,20};(?i:AccountKey=)([A-Za-z0-9+/]{86}==)',
+    keywords: ['documents.azure.com'],
+    entropy: 4.5,
+    severity: 'critical',
+    tags: ['cloud', 'azure', 'database'],
+    allowlists: [],
+    samples: {
+      positive: ['COSMOS="AccountEndpoint=https://demo.documents.azure.com:443/;AccountKey={b64:86}==;"'],
+      negative: ['COSMOS="AccountEndpoint=https://demo.documents.azure.com:443/;AccountKey=<key>;"'],
+    },
+  },
+  {
+    id: 'moat.secrets.azure-service-bus-connection-string',
+    description: 'Azure Service Bus / Event Hubs connection string with a shared access key',
+    regex: '(?i:Endpoint=sb://)[\\w.-]+/?;(?i:SharedAccessKeyName=)[\\w-]+;(?i:SharedAccessKey=)([A-Za-z0-9+/]{43}=)',
+    keywords: ['sharedaccesskey='],
+    entropy: 4,
+    severity: 'critical',
+    tags: ['cloud', 'azure', 'messaging'],
+    allowlists: [],
+    samples: {
+      positive: ['SERVICEBUS="Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={b64:43}="'],
+      negative: ['SERVICEBUS="Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey={b64:20}="'],
     },
   },
   {
@@ -162,7 +190,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.azure-sas-token',
     description: 'Azure shared access signature (SAS) token in a URL',
-    regex: '(?i:sv=)[0-9]{4}-[0-9]{2}-[0-9]{2}[^\\s"\'<>]{0,400}?(?i:sig=)([A-Za-z0-9%+/]{40,120}(?:%3D|=){0,2})',
+    regex: '(?i:sv=)[0-9]{4}-[0-9]{2}-[0-9]{2}[^\\s"\'<>]*?(?i:sig=)([A-Za-z0-9%+/]{40,}(?:%3D|=){0,2})',
     keywords: ['sig='],
     entropy: 3.5,
     severity: 'high',
@@ -199,34 +227,6 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
     samples: {
       positive: ['AZURE_DEVOPS_PAT={lbase32:52}', 'token = "{alnum:76}AZDO{alnum:4}"'],
       negative: ['AZURE_DEVOPS_PAT={lbase32:40}'],
-    },
-  },
-  {
-    id: 'moat.secrets.azure-cosmosdb-key',
-    description: 'Azure Cosmos DB connection string with an account key',
-    regex: '(?i:AccountEndpoint=https://)[\\w.-]+\\.documents\\.azure\\.com[^;\\n]{0,20};(?i:AccountKey=)([A-Za-z0-9+/]{86}==)',
-    keywords: ['documents.azure.com'],
-    entropy: 4.5,
-    severity: 'critical',
-    tags: ['cloud', 'azure', 'database'],
-    allowlists: [],
-    samples: {
-      positive: ['COSMOS="AccountEndpoint=https://demo.documents.azure.com:443/;AccountKey={b64:86}==;"'],
-      negative: ['COSMOS="AccountEndpoint=https://demo.documents.azure.com:443/;AccountKey=<key>;"'],
-    },
-  },
-  {
-    id: 'moat.secrets.azure-service-bus-connection-string',
-    description: 'Azure Service Bus / Event Hubs connection string with a shared access key',
-    regex: '(?i:Endpoint=sb://)[\\w.-]+/?;(?i:SharedAccessKeyName=)[\\w-]+;(?i:SharedAccessKey=)([A-Za-z0-9+/]{43}=)',
-    keywords: ['sharedaccesskey='],
-    entropy: 4,
-    severity: 'critical',
-    tags: ['cloud', 'azure', 'messaging'],
-    allowlists: [],
-    samples: {
-      positive: ['SERVICEBUS="Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=RootManageSharedAccessKey;SharedAccessKey={b64:43}="'],
-      negative: ['SERVICEBUS="Endpoint=sb://demo.servicebus.windows.net/;SharedAccessKeyName=Root;SharedAccessKey={b64:20}="'],
     },
   },
   {
@@ -279,7 +279,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['cloud', 'ibm'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     samples: {
       positive: ['IBM_CLOUD_API_KEY={b64url:44}'],
       negative: ['IBM_CLOUD_API_KEY={b64url:30}'],
@@ -449,7 +449,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['cloud', 'vercel'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     samples: {
       positive: ['VERCEL_TOKEN={alnum:24}'],
       negative: ['VERCEL_TOKEN={alnum:20}', 'VERCEL_URL=my-app.vercel.app'],
@@ -463,7 +463,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['cloud', 'netlify'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     aliases: ['netlify-access-token'],
     samples: {
       positive: ['NETLIFY_AUTH_TOKEN={b64url:43}', 'NETLIFY_AUTH_TOKEN=nfp_{alnum:36}'],
@@ -478,7 +478,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['cloud', 'cloudflare'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     aliases: ['cloudflare-api-key'],
     samples: {
       positive: ['CLOUDFLARE_API_TOKEN={b64url:40}'],
@@ -600,7 +600,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.snowflake-connection-url',
     description: 'Snowflake connection URL with a password',
-    regex: '(?i:snowflake://)[^:/\\s"\'@]{1,64}:([^@/\\s"\']{6,128})@',
+    regex: '(?i:snowflake://)[^:/\\s"\'@]{1,64}:([^@/\\s"\']{6,})@',
     keywords: ['snowflake://'],
     entropy: 2.5,
     severity: 'critical',
@@ -685,7 +685,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.vault-service-token',
     description: 'HashiCorp Vault service token',
-    regex: token('hvs\\.', '[A-Za-z0-9_-]{24,200}'),
+    regex: token('hvs\\.', '[A-Za-z0-9_-]{24,}'),
     keywords: ['hvs.'],
     entropy: 3.5,
     severity: 'critical',
@@ -699,7 +699,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.vault-batch-token',
     description: 'HashiCorp Vault batch token',
-    regex: token('hvb\\.', '[A-Za-z0-9_-]{138,300}'),
+    regex: token('hvb\\.', '[A-Za-z0-9_-]{138,}'),
     keywords: ['hvb.'],
     entropy: 4,
     severity: 'high',
@@ -829,7 +829,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.grafana-api-key',
     description: 'Grafana API key (legacy)',
-    regex: token('eyJrIjoi', '[A-Za-z0-9]{70,400}={0,3}'),
+    regex: token('eyJrIjoi', '[A-Za-z0-9]{70,}={0,3}'),
     keywords: ['eyjrijoi'],
     entropy: 3,
     severity: 'high',
@@ -843,7 +843,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.grafana-cloud-token',
     description: 'Grafana Cloud access policy token',
-    regex: token('glc_', '[A-Za-z0-9+/]{32,400}={0,3}'),
+    regex: token('glc_', '[A-Za-z0-9+/]{32,}={0,3}'),
     keywords: ['glc_'],
     entropy: 3.5,
     severity: 'high',
@@ -880,7 +880,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
     allowlists: [],
     aliases: ['datadog-access-token'],
     samples: {
-      positive: ['DD_API_KEY={hex:32}', 'datadog:\n  apiKey: {hex:32}'],
+      positive: ['DD_API_KEY={hex:32}', 'DD_API_KEY: "{hex:32}"'],
       negative: ['DD_API_KEY={hex:31}'],
     },
   },
@@ -974,7 +974,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.sentry-org-token',
     description: 'Sentry organization auth token',
-    regex: '\\b(sntrys_eyJ[A-Za-z0-9+/=]{40,600}_[A-Za-z0-9+/]{43})(?:[^A-Za-z0-9+/]|$)',
+    regex: '\\b(sntrys_eyJ[A-Za-z0-9+/=]{40,}_[A-Za-z0-9+/]{43})(?:[^A-Za-z0-9+/]|$)',
     keywords: ['sntrys_eyj'],
     entropy: 4.5,
     severity: 'high',
@@ -1022,7 +1022,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3,
     severity: 'medium',
     tags: ['observability', 'honeycomb'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     samples: {
       positive: ['HONEYCOMB_API_KEY={alnum:22}', 'HONEYCOMB_API_KEY=hcaik_{lowernum:58}'],
       negative: ['HONEYCOMB_DATASET=production-traces'],
@@ -1036,7 +1036,7 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['observability', 'pagerduty'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     samples: {
       positive: ['PAGERDUTY_TOKEN=u+{alnum:18}'],
       negative: ['PAGERDUTY_TOKEN={alnum:12}'],
@@ -1131,12 +1131,12 @@ export const CLOUD_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.elastic-api-key',
     description: 'Elastic / Elasticsearch API key',
-    regex: assigned('elastic(?:search)?[_.-]?(?:cloud[_.-]?)?api[_.-]?key|es[_.-]?api[_.-]?key', '[A-Za-z0-9_=-]{40,100}'),
+    regex: assigned('elastic(?:search)?[_.-]?(?:cloud[_.-]?)?api[_.-]?key|es[_.-]?api[_.-]?key', '[A-Za-z0-9_=-]{40,}'),
     keywords: ['elastic', 'es_api_key', 'es-api-key'],
     entropy: 4,
     severity: 'high',
     tags: ['observability', 'elastic', 'database'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     samples: {
       positive: ['ELASTIC_API_KEY={b64url:58}=='],
       negative: ['ELASTIC_API_KEY={b64url:20}'],

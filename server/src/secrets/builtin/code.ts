@@ -3,7 +3,7 @@
  * credentials. Samples are templates (sample-tokens.ts).
  */
 import type { BuiltinSecretRule } from '../rule-model';
-import { assigned, END, token, UUID } from './shapes';
+import { assigned, END, token, UUID, NEEDS_DIGIT } from './shapes';
 
 export const CODE_DETECTORS: readonly BuiltinSecretRule[] = [
   {
@@ -95,7 +95,7 @@ export const CODE_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.gitlab-pat',
     description: 'GitLab personal access token',
-    regex: '\\b(glpat-[A-Za-z0-9_-]{27,300}\\.[0-9a-z]{2}[0-9a-z]{7}|glpat-[A-Za-z0-9_-]{20})' + END,
+    regex: '\\b(glpat-[A-Za-z0-9_-]{27,}\\.[0-9a-z]{2}[0-9a-z]{7}|glpat-[A-Za-z0-9_-]{20})' + END,
     keywords: ['glpat-'],
     entropy: 3,
     severity: 'critical',
@@ -124,7 +124,7 @@ export const CODE_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.gitlab-runner-token',
     description: 'GitLab runner authentication token',
-    regex: '\\b(glrt-(?:t[0-9]_)?[A-Za-z0-9_-]{20,300}(?:\\.[0-9a-z]{2}[0-9a-z]{7})?)' + END,
+    regex: '\\b(glrt-(?:t[0-9]_)?[A-Za-z0-9_-]{20,}(?:\\.[0-9a-z]{2}[0-9a-z]{7})?)' + END,
     keywords: ['glrt-'],
     entropy: 3,
     severity: 'high',
@@ -302,7 +302,7 @@ export const CODE_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['vcs', 'bitbucket'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     samples: {
       positive: ['BITBUCKET_CLIENT_SECRET={alnum:32}'],
       negative: ['BITBUCKET_WORKSPACE=my-team'],
@@ -330,7 +330,7 @@ export const CODE_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['atlassian', 'jira', 'confluence'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     samples: {
       positive: ['JIRA_API_TOKEN={alnum:24}'],
       negative: ['JIRA_PROJECT=PLATFORM', 'JIRA_API_TOKEN={alnum:20}'],
@@ -372,7 +372,7 @@ export const CODE_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['ci', 'travis'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     aliases: ['travisci-access-token'],
     samples: {
       positive: ['TRAVIS_TOKEN={alnum:22}'],
@@ -456,7 +456,7 @@ export const CODE_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.docker-config-auth',
     description: 'Docker registry credentials in a Docker config file (auths)',
-    regex: '"auths"[\\s\\S]{0,400}?"auth"[ \\t]*:[ \\t]*"([A-Za-z0-9+/]{12,}={0,2})"',
+    regex: '"auths"[\\s\\S]*?"auth"[ \\t]*:[ \\t]*"([A-Za-z0-9+/]{12,}={0,2})"',
     keywords: ['"auths"'],
     context: 12,
     entropy: 3,
@@ -529,7 +529,7 @@ export const CODE_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.pypi-upload-token',
     description: 'PyPI upload token',
-    regex: '\\b(pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,1000})' + END,
+    regex: '\\b(pypi-(?:AgEIcHlwaS5vcmc|AgENdGVzdC5weXBpLm9yZw)[A-Za-z0-9_-]{50,})' + END,
     keywords: ['pypi-ageichlwas5vcmc', 'pypi-agendgvzdc5wexbplm9yzw'],
     entropy: 3,
     severity: 'critical',
@@ -704,7 +704,7 @@ export const CODE_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'medium',
     tags: ['cms', 'contentful'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     aliases: ['contentful-delivery-api-token'],
     samples: {
       positive: ['CONTENTFUL_ACCESS_TOKEN={b64url:43}'],

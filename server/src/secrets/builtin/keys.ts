@@ -9,7 +9,7 @@ import { assigned, END } from './shapes';
 
 /** A PEM block labelled `label` (also with `\n` escapes, as inside JSON strings); the block is group 1. */
 function pem(label: string, bodyStart = ''): string {
-  return `(-----BEGIN ${label}-----(?:\\\\[rn]|\\s)+${bodyStart}[A-Za-z0-9+/=\\s\\\\:,.-]{40,16000}?-----END ${label}-----)`;
+  return `(-----BEGIN ${label}-----(?:\\\\[rn]|\\s)+${bodyStart}[A-Za-z0-9+/=\\s\\\\:,.-]{40,}?-----END ${label}-----)`;
 }
 
 /** URLs to loopback hosts carry local development credentials. */
@@ -21,13 +21,36 @@ const LOOPBACK: SecretAllowlist = {
 
 /** `scheme://user:PASSWORD@host`; the password is group 1. */
 function urlWithPassword(schemes: string): string {
-  return `(?i:\\b(?:${schemes})://)[^:/?#\\s"'@]{0,100}:([^@\\s"'/?#]{3,200})@[A-Za-z0-9_.\\[\\]:-]{1,253}`;
+  return `(?i:\\b(?:${schemes})://)[^:/?#\\s"'@]*:([^@\\s"'/?#]{3,})@[A-Za-z0-9_.\\[\\]:-]{1,}`;
 }
 
-/** Values that are code, not secrets: words without digits, digits without letters, dotted identifiers. */
+/** Identifiers: camelCase / PascalCase words, snake_case words, CONSTANT_CASE (digits allowed after a word). */
+const IDENTIFIER_VALUES = [
+  '^[A-Za-z][a-z]+[0-9]*(?:[A-Z][a-z]+[0-9]*)+$',
+  '^[a-z]+[0-9]*(?:[_-][a-z]+[0-9]*)+$',
+  '^[A-Z]+[0-9]*(?:_[A-Z0-9]+)+$',
+  // Property paths (self.api_key, process.env.KEY) and URL remainders.
+  '^[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+$',
+  '^//',
+  // Paths whose segments are words (/oauth2/v2.0/token, textDocument/semanticTokens/full).
+  '^/?(?:[a-z][a-z0-9]*(?:[A-Z._-]?[a-z0-9]+)*/)+[a-z][a-z0-9]*(?:[A-Z._-]?[a-z0-9]+)*/?$',
+];
+
+/** Values that are code, not secrets: identifiers, words without digits, numbers, resource paths. */
 const CODE_VALUES: SecretAllowlist = {
-  description: 'identifiers and property paths, words without digits, numbers',
-  regexes: ['^[A-Za-z_.-]+$', '^[0-9_.=+/-]+$', '^[A-Za-z_$][\\w$]*(?:\\.[A-Za-z_$][\\w$]*)+$', '^[A-Z][A-Z0-9_]+$'],
+  description: 'identifiers and property paths, words without digits, numbers, resource paths',
+  regexes: [
+    '^[A-Za-z_.-]+$',
+    '^[0-9_.=+/-]+$',
+    ...IDENTIFIER_VALUES,
+    '^[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}/',
+  ],
+};
+
+/** Password values that name something else: identifiers, paths, and words about passwords (`passwordTooShort`). */
+const CODE_REFERENCES: SecretAllowlist = {
+  description: 'identifiers, property paths, messages about passwords',
+  regexes: [...IDENTIFIER_VALUES, '(?i)pass(?:word|wd)|pwd', '^/(?:Users|home|usr|var|etc|tmp|opt|bin|mnt|srv|root|run|dev|proc)/', '^~/', '^[A-Za-z]:\\\\'],
 };
 
 /** Names that look secret but are not (gitleaks' generic allowlist, in short). */
@@ -135,7 +158,7 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.private-key-pgp',
     description: 'PGP private key block',
-    regex: '(-----BEGIN PGP PRIVATE KEY BLOCK-----[\\s\\S]{60,40000}?-----END PGP PRIVATE KEY BLOCK-----)',
+    regex: '(-----BEGIN PGP PRIVATE KEY BLOCK-----[\\s\\S]{60,}?-----END PGP PRIVATE KEY BLOCK-----)',
     keywords: ['begin pgp private key block'],
     context: 'file',
     entropy: 4,
@@ -150,7 +173,7 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.private-key-ssh2-encrypted',
     description: 'SSH2 (SSH.com) encrypted private key',
-    regex: '(---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----[\\s\\S]{60,16000}?---- END SSH2 ENCRYPTED PRIVATE KEY ----)',
+    regex: '(---- BEGIN SSH2 ENCRYPTED PRIVATE KEY ----[\\s\\S]{60,}?---- END SSH2 ENCRYPTED PRIVATE KEY ----)',
     keywords: ['begin ssh2 encrypted private key'],
     context: 'file',
     entropy: 4,
@@ -165,7 +188,7 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.private-key',
     description: 'Private key (PEM block of another kind)',
-    regex: '(-----BEGIN[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----(?:\\\\[rn]|\\s)+[A-Za-z0-9+/=\\s\\\\:,.-]{40,16000}?-----END[ A-Z0-9_-]{0,100}PRIVATE KEY(?: BLOCK)?-----)',
+    regex: '(-----BEGIN[ A-Z0-9_-]*PRIVATE KEY(?: BLOCK)?-----(?:\\\\[rn]|\\s)+[A-Za-z0-9+/=\\s\\\\:,.-]{40,}?-----END[ A-Z0-9_-]*PRIVATE KEY(?: BLOCK)?-----)',
     keywords: ['private key-----'],
     context: 'file',
     entropy: 4,
@@ -180,7 +203,7 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.private-key-putty',
     description: 'PuTTY private key',
-    regex: 'PuTTY-User-Key-File-[23]:[\\s\\S]{0,3000}?Private-Lines:[ \\t]*[0-9]{1,3}\\r?\\n([A-Za-z0-9+/=\\r\\n]{40,8000})',
+    regex: 'PuTTY-User-Key-File-[23]:[\\s\\S]*?Private-Lines:[ \\t]*[0-9]{1,3}\\r?\\n([A-Za-z0-9+/=\\r\\n]{40,})',
     keywords: ['putty-user-key-file-'],
     context: 'file',
     entropy: 4,
@@ -223,7 +246,7 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.openvpn-static-key',
     description: 'OpenVPN static key',
-    regex: '(-----BEGIN OpenVPN Static key V1-----[\\s\\S]{200,4000}?-----END OpenVPN Static key V1-----)',
+    regex: '(-----BEGIN OpenVPN Static key V1-----[\\s\\S]{200,}?-----END OpenVPN Static key V1-----)',
     keywords: ['begin openvpn static key'],
     context: 'file',
     entropy: 3,
@@ -240,6 +263,8 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
     description: 'JSON Web Token',
     regex: '\\b(eyJ[A-Za-z0-9_-]{10,}\\.eyJ[A-Za-z0-9_-]{10,}\\.[A-Za-z0-9_-]{16,})' + END,
     keywords: ['eyj'],
+    // Tokens can be kilobytes long: the whole text, not a window (the literal prefix keeps it cheap).
+    context: 'file',
     validate: 'jwt',
     entropy: 3,
     severity: 'medium',
@@ -334,7 +359,7 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.jdbc-url-password',
     description: 'JDBC URL with a password parameter',
-    regex: '(?i:\\bjdbc:[a-z0-9]+:)[^\\s"\'<>]{0,300}?[?;&](?i:password|pwd)=([^&;\\s"\'<>]{3,128})',
+    regex: '(?i:\\bjdbc:[a-z0-9]+:)[^\\s"\'<>]*?[?;&](?i:password|pwd)=([^&;\\s"\'<>]{3,})',
     keywords: ['jdbc:'],
     severity: 'critical',
     tags: ['database', 'jdbc'],
@@ -348,7 +373,7 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
     id: 'moat.secrets.connection-string-password',
     description: 'Password in a database connection string',
     regex:
-      '(?i:\\b(?:server|data source|host|address|addr|user id|uid)[ \\t]*=[^;\\n]{1,200};[^\\n]{0,300}?\\b(?:password|pwd)[ \\t]*=[ \\t]*)([^;"\'\\s]{4,128})',
+      '(?i:\\b(?:server|data source|host|address|addr|user id|uid)[ \\t]*=[^;\\n]{1,};[^\\n]*?\\b(?:password|pwd)[ \\t]*=[ \\t]*)([^;"\'\\s]{4,})',
     keywords: ['password', 'pwd'],
     entropy: 2.5,
     severity: 'high',
@@ -376,7 +401,7 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.curl-basic-auth',
     description: 'Credentials passed to curl with -u / --user',
-    regex: '\\bcurl\\b[^\\n]{0,300}?[ \\t](?:-u|--user)(?:[ \\t]+|=)["\']?([^\\s"\':]{1,64}:[^\\s"\']{3,128})',
+    regex: '\\bcurl\\b[^\\n]*?[ \\t](?:-u|--user)(?:[ \\t]+|=)["\']?([^\\s"\':]{1,64}:[^\\s"\']{3,})',
     keywords: ['curl'],
     entropy: 2.5,
     severity: 'high',
@@ -391,7 +416,7 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.sshpass-password',
     description: 'Password passed to sshpass -p',
-    regex: '\\bsshpass[ \\t]+-p[ \\t]*["\']?([^\\s"\']{6,128})',
+    regex: '\\bsshpass[ \\t]+-p[ \\t]*["\']?([^\\s"\']{6,})',
     keywords: ['sshpass'],
     entropy: 2.5,
     severity: 'high',
@@ -405,7 +430,7 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.mysql-cli-password',
     description: 'Password passed to the mysql client with -p',
-    regex: '\\bmysql(?:dump|admin)?\\b[^\\n]{0,200}?[ \\t]-p([^\\s"\'$-][^\\s"\']{5,127})',
+    regex: '\\bmysql(?:dump|admin)?\\b[^\\n]*?[ \\t]-p([^\\s"\'$-][^\\s"\']{5,})',
     keywords: ['mysql'],
     entropy: 2.5,
     severity: 'high',
@@ -451,9 +476,11 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
       'api[_.-]?key|apikey|access[_.-]?key|secret[_.-]?key|client[_.-]?secret|app[_.-]?secret|auth[_.-]?token|access[_.-]?token|api[_.-]?token|' +
         'bearer[_.-]?token|refresh[_.-]?token|private[_.-]?token|session[_.-]?token|signing[_.-]?key|encryption[_.-]?key|master[_.-]?key|' +
         'webhook[_.-]?secret|credentials?|secret|token',
-      '[A-Za-z0-9_.=+/~-]{16,200}',
+      '[A-Za-z0-9_.+/~-][A-Za-z0-9_.=+/~-]{15,}',
+      { call: false },
     ),
     keywords: ['key', 'secret', 'token', 'credential'],
+    validate: 'not-words',
     entropy: 3.5,
     severity: 'medium',
     tags: ['generic'],
@@ -477,13 +504,13 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
     id: 'moat.secrets.generic-password',
     description: 'Password assigned in source or configuration',
     regex:
-      '(?i:(?:password|passwd|passphrase|pwd)[\\w.\\-]{0,20}?)["\'\\]]{0,2}[ \\t]{0,3}(?:=>|:=|=|:)[ \\t]{0,3}(?:"([^"\\s]{8,128})"|\'([^\'\\s]{8,128})\'|\\x60([^\\x60\\s]{8,128})\\x60)' +
-      '|(?m:^)[ \\t]*(?:export[ \\t]+)?[A-Za-z_]*(?i:password|passwd|pwd)[A-Za-z_]*[ \\t]*=[ \\t]*([^\\s"\'#]{8,128})[ \\t]*(?m:$)',
+      '(?i:(?:password|passwd|passphrase|pwd)[\\w.\\-]{0,20}?)["\'\\]]{0,2}[ \\t]{0,3}(?:=>|:=|=|:)[ \\t]{0,3}(?:"([^"\\s]{8,})"|\'([^\'\\s]{8,})\'|\\x60([^\\x60\\s]{8,})\\x60)' +
+      '|(?m:^)[ \\t]*(?:export[ \\t]+)?(?:[A-Z0-9_]*(?:PASSWORD|PASSWD|PWD)[A-Z0-9_]*|[a-z0-9_.-]*(?:password|passwd|pwd)[a-z0-9_.-]*)=([^\\s"\'#()\\[\\]{}<>;,]{8,})[ \\t]*(?m:$)',
     keywords: ['password', 'passwd', 'passphrase', 'pwd'],
     entropy: 3,
     severity: 'medium',
     tags: ['generic'],
-    allowlists: [CODE_VALUES],
+    allowlists: [CODE_REFERENCES],
     aliases: ['database-password'],
     samples: {
       positive: ['DB_PASSWORD="{alnum:16}"', 'password: \'{alnum:12}!\'', 'SMTP_PASSWORD={alnum:14}'],

@@ -4,7 +4,7 @@
  * (sample-tokens.ts).
  */
 import type { BuiltinSecretRule } from '../rule-model';
-import { assigned, END, token, UUID } from './shapes';
+import { assigned, END, token, UUID, NEEDS_DIGIT } from './shapes';
 
 export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
   {
@@ -53,7 +53,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.slack-config-token',
     description: 'Slack configuration access token',
-    regex: token('xoxe\\.xox[bp]-', '[0-9]-[A-Za-z0-9]{163,166}'),
+    regex: token('xoxe\\.xox[bp]-', '[0-9]-[A-Za-z0-9]{163,}'),
     keywords: ['xoxe.xoxb-', 'xoxe.xoxp-'],
     entropy: 3,
     severity: 'high',
@@ -145,7 +145,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['messaging', 'discord', 'oauth'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     samples: {
       positive: ['DISCORD_CLIENT_SECRET={b64url:32}'],
       negative: ['DISCORD_CLIENT_ID={digits:18}'],
@@ -372,7 +372,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.stripe-secret-key',
     description: 'Stripe live secret key',
-    regex: token('sk_live_', '[A-Za-z0-9]{24,247}'),
+    regex: token('sk_live_', '[A-Za-z0-9]{24,}'),
     keywords: ['sk_live_'],
     entropy: 3.5,
     severity: 'critical',
@@ -387,7 +387,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.stripe-restricted-key',
     description: 'Stripe live restricted key',
-    regex: token('rk_live_', '[A-Za-z0-9]{24,247}'),
+    regex: token('rk_live_', '[A-Za-z0-9]{24,}'),
     keywords: ['rk_live_'],
     entropy: 3.5,
     severity: 'high',
@@ -401,7 +401,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.stripe-test-secret-key',
     description: 'Stripe test-mode secret or restricted key',
-    regex: token('(?:sk|rk)_test_', '[A-Za-z0-9]{24,247}'),
+    regex: token('(?:sk|rk)_test_', '[A-Za-z0-9]{24,}'),
     keywords: ['sk_test_', 'rk_test_'],
     entropy: 3.5,
     severity: 'low',
@@ -639,7 +639,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'critical',
     tags: ['payments', 'crypto', 'coinbase'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     aliases: ['coinbase-access-token'],
     samples: {
       positive: ['COINBASE_API_SECRET={b64url:64}'],
@@ -682,7 +682,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['crm', 'intercom'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     aliases: ['intercom-api-key'],
     samples: {
       positive: ['INTERCOM_ACCESS_TOKEN={b64url:58}=='],
@@ -697,7 +697,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['support', 'zendesk'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     aliases: ['zendesk-secret-key'],
     samples: {
       positive: ['ZENDESK_API_TOKEN={alnum:40}'],
@@ -712,7 +712,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['support', 'freshdesk'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     samples: {
       positive: ['FRESHDESK_API_KEY={alnum:20}'],
       negative: ['FRESHDESK_DOMAIN=acme.freshdesk.com'],
@@ -726,7 +726,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3.5,
     severity: 'high',
     tags: ['messaging', 'mattermost'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     aliases: ['mattermost-access-token'],
     samples: {
       positive: ['MATTERMOST_TOKEN={lowernum:26}'],
@@ -786,7 +786,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 4,
     severity: 'critical',
     tags: ['identity', 'auth0'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     samples: {
       positive: ['AUTH0_CLIENT_SECRET={b64url:64}'],
       negative: ['AUTH0_DOMAIN=demo.us.auth0.com'],
@@ -795,7 +795,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.twitter-bearer-token',
     description: 'X (Twitter) API bearer token',
-    regex: '\\b(A{22}[A-Za-z0-9%]{80,100})' + END,
+    regex: '\\b(A{22}[A-Za-z0-9%]{80,})' + END,
     keywords: ['aaaaaaaaaaaaaaaaaaaa'],
     entropy: 3,
     severity: 'high',
@@ -823,7 +823,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.facebook-access-token',
     description: 'Facebook / Meta access token',
-    regex: token('EAA[B-Z]', '[A-Za-z0-9]{100,400}'),
+    regex: token('EAA[B-Z]', '[A-Za-z0-9]{100,}'),
     keywords: ['eaa'],
     entropy: 4,
     severity: 'high',
@@ -858,7 +858,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
     entropy: 3,
     severity: 'high',
     tags: ['social', 'linkedin', 'oauth'],
-    allowlists: [],
+    allowlists: [NEEDS_DIGIT],
     samples: {
       positive: ['LINKEDIN_CLIENT_SECRET={alnum:16}'],
       negative: ['LINKEDIN_CLIENT_ID={lowernum:14}'],
@@ -867,7 +867,7 @@ export const SAAS_DETECTORS: readonly BuiltinSecretRule[] = [
   {
     id: 'moat.secrets.dropbox-access-token',
     description: 'Dropbox short-lived access token',
-    regex: token('sl\\.', '[A-Za-z0-9_-]{130,1000}'),
+    regex: token('sl\\.', '[A-Za-z0-9_-]{130,}'),
     keywords: ['sl.'],
     entropy: 4,
     severity: 'high',
