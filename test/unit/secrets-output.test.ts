@@ -53,3 +53,28 @@ test('secrets are found in any text file, suppressible, and never printed', () =
     rmSync(dir, { recursive: true, force: true });
   }
 });
+
+test('a .gitleaks.toml configures the secrets detectors (its own rules; [extend] useDefault keeps the built-ins)', () => {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'moat-gitleaks-'));
+  const internal = `ACME-${fake(32, 9)}`;
+  const openai = `sk-proj-${fake(74, 5)}T3BlbkFJ${fake(30, 6)}`;
+  try {
+    writeFileSync(path.join(dir, 'conf.py'), `ACME_TOKEN = "${internal}"\nOPENAI = "${openai}"\n`);
+    const rule = `[[rules]]\nid = "acme-internal-token"\ndescription = "ACME internal token"\nregex = '''(?i)\\b(ACME-[A-Za-z0-9]{32})\\b'''\nsecretGroup = 1\nkeywords = ["acme-"]\n`;
+    writeFileSync(path.join(dir, '.gitleaks.toml'), rule);
+    const own = spawnSync(process.execPath, [MOAT, 'scan', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    const ids = JSON.parse(own.stdout).results.map((r: { ruleId: string }) => r.ruleId);
+    assert.deepEqual(ids, ['acme-internal-token']);
+    assert.ok(!own.stdout.includes(internal));
+    writeFileSync(path.join(dir, '.gitleaks.toml'), `[extend]\nuseDefault = true\n\n${rule}`);
+    const both = spawnSync(process.execPath, [MOAT, 'scan', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    const ids2 = JSON.parse(both.stdout).results.map((r: { ruleId: string }) => r.ruleId).sort();
+    assert.deepEqual(ids2, ['acme-internal-token', 'moat.secrets.openai-project-key']);
+    writeFileSync(path.join(dir, '.gitleaks.toml'), `[[rules]]\nid = "broken"\nregex = "a(b"\n`);
+    const broken = spawnSync(process.execPath, [MOAT, 'scan', '.', '--format', 'json'], { cwd: dir, encoding: 'utf8' });
+    assert.equal(broken.status, 2);
+    assert.ok(JSON.parse(broken.stdout).errors.some((e: { file?: string; message: string }) => (e.file ?? '').endsWith('.gitleaks.toml')));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});

@@ -18,7 +18,7 @@ import { DEFAULT_MAX_FILE_BYTES } from '../scan/file-walk';
 import { bundledPacksDir, wasmFromDir } from '../scan/install-paths';
 import { scanWorkspace } from '../scan/workspace-scan';
 import { MOAT_VERSION } from './version';
-import { secretsDetector } from '../secrets/secrets-detector';
+import { findGitleaksConfig, secretsDetectors } from '../scan/secrets-setup';
 
 const HELP = `Usage: moat scan [PATH...] [options]
 
@@ -35,6 +35,8 @@ Options:
       --max-file-size N   skip files larger than N bytes (default ${DEFAULT_MAX_FILE_BYTES})
       --secrets           run the secrets detectors (default when no --config is given)
       --no-secrets        do not run them
+      --gitleaks-config F use a gitleaks config for the secrets detectors (default: .gitleaks.toml
+                          in the current folder when present; [extend] useDefault keeps Moat's)
       --no-gitignore      do not honour .gitignore (.moatignore is always honoured)
       --verbose           list skipped files
       --no-color          plain text output
@@ -58,6 +60,7 @@ export async function runScanCommand(argv: string[]): Promise<number> {
         'no-gitignore': { type: 'boolean', default: false },
         secrets: { type: 'boolean' },
         'no-secrets': { type: 'boolean', default: false },
+        'gitleaks-config': { type: 'string' },
         verbose: { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -95,10 +98,16 @@ export async function runScanCommand(argv: string[]): Promise<number> {
   }
   const configs = opts.config?.length ? opts.config : [bundledPacksDir()];
   const loaded = await loadRules(configs);
-  const secrets = !opts['no-secrets'] && (opts.secrets === true || !opts.config?.length);
-  const compile = async () => RuleSet.create(loaded.rules, await Grammars.create(wasmFromDir()), secrets ? [secretsDetector()] : []);
+  const secrets = !opts['no-secrets'] && (opts.secrets === true || opts['gitleaks-config'] !== undefined || !opts.config?.length);
   const root = process.cwd();
-  const full = await scanWorkspace(loaded.rules, compile, { targets, root, maxFileBytes, respectGitignore: !opts['no-gitignore'], jobs, secrets });
+  let gitleaks;
+  try {
+    gitleaks = secrets ? findGitleaksConfig(opts['gitleaks-config'], root) : undefined;
+  } catch (e) {
+    return usageError(`cannot read ${opts['gitleaks-config']}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
+  }
+  const compile = async () => RuleSet.create(loaded.rules, await Grammars.create(wasmFromDir()), secrets ? secretsDetectors(gitleaks).detectors : []);
+  const full = await scanWorkspace(loaded.rules, compile, { targets, root, maxFileBytes, respectGitignore: !opts['no-gitignore'], jobs, secrets, gitleaks });
   const report: ScanReport = {
     ...full,
     problems: [...loaded.problems, ...full.problems],

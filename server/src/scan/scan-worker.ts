@@ -9,7 +9,8 @@ import { RuleSet } from '../engine/rule-set';
 import type { RuleDto } from '../engine/rule-model';
 import type { Problem } from '../engine/finding';
 import { wasmFromDir } from './install-paths';
-import { secretsDetector } from '../secrets/secrets-detector';
+import type { GitleaksSource } from '../secrets/gitleaks-detector';
+import { secretsDetectors } from './secrets-setup';
 import { scanOneFile, FileOutcome } from './scan-one-file';
 import type { WalkedFile } from './file-walk';
 
@@ -18,6 +19,7 @@ export interface WorkerInit {
   readonly grammarDir: string;
   readonly maxFileBytes: number;
   readonly secrets: boolean;
+  readonly gitleaks: GitleaksSource | undefined;
 }
 
 export type WorkerRequest = { readonly batch: WalkedFile[] };
@@ -28,7 +30,7 @@ async function main(): Promise<void> {
   if (!port) return;
   const init = workerData as WorkerInit;
   const grammars = await Grammars.create(wasmFromDir(init.grammarDir));
-  const rules = await RuleSet.create(init.rules, grammars, init.secrets ? [secretsDetector()] : []);
+  const rules = await RuleSet.create(init.rules, grammars, init.secrets ? secretsDetectors(init.gitleaks).detectors : []);
   port.on('message', async (req: WorkerRequest) => {
     try {
       const outcomes: FileOutcome[] = [];

@@ -16,7 +16,8 @@ import { DEFAULT_MAX_FILE_BYTES, walkFiles, WalkedFile } from './file-walk';
 import { grammarDir } from './install-paths';
 import { FileOutcome, ruleTargets, scanOneFile } from './scan-one-file';
 import { ruleInfo } from '../engine/rule-compile';
-import { secretsDetector } from '../secrets/secrets-detector';
+import type { GitleaksSource } from '../secrets/gitleaks-detector';
+import { secretsDetectors } from './secrets-setup';
 import type { WorkerInit, WorkerReply } from './scan-worker';
 
 export interface WorkspaceScanOptions {
@@ -31,6 +32,8 @@ export interface WorkspaceScanOptions {
   readonly onProgress?: (done: number, total: number) => void;
   /** Run the secrets detectors on every text file. */
   readonly secrets?: boolean;
+  /** A gitleaks config that replaces or extends the built-in detectors. */
+  readonly gitleaks?: GitleaksSource;
 }
 
 const BATCH = 16;
@@ -84,7 +87,9 @@ export async function scanWorkspace(dtos: readonly RuleDto[], compile: () => Pro
     if (o.file.findings.length) found.push(o.file);
   }
   found.sort((a, b) => comparePaths(a.path, b.path));
-  const infos = [...dtos.map(ruleInfo), ...(options.secrets ? secretsDetector().infos : [])];
+  const secrets = options.secrets ? secretsDetectors(options.gitleaks) : { detectors: [], problems: [] };
+  problems.push(...secrets.problems);
+  const infos = [...dtos.map(ruleInfo), ...secrets.detectors.flatMap((d) => d.infos)];
   return { root: options.root, files: found, rules: infos, problems, skipped, stats: { filesScanned: scanned, durationMs: Date.now() - started } };
 }
 
@@ -118,7 +123,7 @@ async function scanOnWorkers(
   jobs: number,
   options: WorkspaceScanOptions,
 ): Promise<{ outcomes: FileOutcome[]; compileProblems: Problem[] }> {
-  const init: WorkerInit = { rules: [...dtos], grammarDir: grammarDir(), maxFileBytes, secrets: options.secrets === true };
+  const init: WorkerInit = { rules: [...dtos], grammarDir: grammarDir(), maxFileBytes, secrets: options.secrets === true, gitleaks: options.gitleaks };
   // Large files go to the first worker only: a parse grows a worker's WASM memory for good, so
   // letting every worker meet a large file would multiply the peak RSS.
   const batches: WalkedFile[][] = [];
