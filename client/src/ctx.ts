@@ -69,7 +69,7 @@ export class Ctx {
       documentSelector: DOCUMENT_SELECTOR,
       outputChannel: this.log,
       initializationOptions,
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}') },
+      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,.gitleaks.toml}') },
       errorHandler: {
         error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue }),
         closed: (): CloseHandlerResult => {

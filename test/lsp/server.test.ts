@@ -263,3 +263,28 @@ test('workspace diagnostics include open documents at their current version (a c
     { pull: true },
   );
 });
+
+test("the workspace's .gitleaks.toml configures secrets in the editor; secret values never reach diagnostics", async () => {
+  const ws = path.join(root, 'gl');
+  mkdirSync(ws, { recursive: true });
+  const token = 'ACME-' + 'q7Xk2Lm9Vb4Np8Rt3Wz6Yc1Hd5Fg0Js2'.slice(0, 32);
+  writeFileSync(path.join(ws, '.gitleaks.toml'), `[[rules]]\nid = "acme-internal-token"\ndescription = "ACME internal token"\nregex = '''\\b(ACME-[A-Za-z0-9]{32})\\b'''\nsecretGroup = 1\nkeywords = ["acme-"]\n`);
+  const client = await TestLspClient.start({ root: ws, settings: { bundledRules: false, debounceMs: 20 } });
+  try {
+    const uri = pathToFileURL(path.join(ws, 'conf.py')).toString();
+    await client.open(uri, 'python', `TOKEN = "${token}"\n`);
+    const p = await client.waitFor('diagnostics', () => {
+      const l = client.latest(uri, 1);
+      return l && l.diagnostics.length > 0 ? l : undefined;
+    });
+    assert.equal(p.diagnostics[0].code, 'acme-internal-token');
+    assert.deepEqual(p.diagnostics[0].range.start, { line: 0, character: 9 });
+    assert.ok(!JSON.stringify(allMessages(client)).includes(token.slice(5)), 'the secret appears in no message from the server');
+  } finally {
+    await client.stop();
+  }
+});
+
+function allMessages(c: TestLspClient): unknown[] {
+  return [...c.published, ...c.notifications];
+}

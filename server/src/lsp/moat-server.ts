@@ -41,6 +41,7 @@ import { hoverFor } from './hover';
 import { LoadedRuleState, RuleStore } from './rule-store';
 import { problemToDiagnostic, toDiagnostic } from './to-proto';
 import { WorkspaceScanner } from './workspace-scan-command';
+import { findGitleaksConfig } from '../scan/secrets-setup';
 
 export interface ServerEnvironment {
   readonly grammars: Grammars;
@@ -100,7 +101,7 @@ export class MoatServer {
       const state = await this.rules.state;
       const relevant = p.changes.some((ch) => {
         const file = uriToPath(ch.uri);
-        return file !== undefined && (RuleStore.affects(state, file) || isRuleFileName(path.basename(file)));
+        return file !== undefined && (RuleStore.affects(state, file) || isRuleFileName(path.basename(file)) || path.basename(file) === '.gitleaks.toml');
       });
       if (relevant) await this.reloadRules();
     });
@@ -186,7 +187,14 @@ export class MoatServer {
       }
     }
     const first = this.folders[0] ? await this.settingsFor(this.folders[0].uri) : DEFAULT_SETTINGS;
-    const state = await this.rules.load({ bundled: first.bundledRules ? this.env.bundledPacks : undefined, workspace });
+    const folder = this.folders[0] ? uriToPath(this.folders[0].uri) : undefined;
+    let gitleaks;
+    try {
+      gitleaks = this.trusted && folder ? findGitleaksConfig(undefined, folder) : undefined;
+    } catch (e) {
+      this.connection.console.warn(`Moat: cannot read .gitleaks.toml: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    }
+    const state = await this.rules.load({ bundled: first.bundledRules ? this.env.bundledPacks : undefined, workspace, gitleaks });
     this.publishRuleProblems(state);
     if (!this.trusted && this.folders.length) {
       this.connection.window.showInformationMessage('Moat: this workspace is not trusted, so only the bundled rules run; rule files from the workspace are not loaded.');

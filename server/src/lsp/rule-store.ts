@@ -9,13 +9,16 @@ import type { Problem } from '../engine/finding';
 import type { Grammars } from '../engine/grammars';
 import { RuleSet } from '../engine/rule-set';
 import { loadRules } from '../rules/rule-loader';
-import { secretsDetector } from '../secrets/secrets-detector';
+import type { GitleaksSource } from '../secrets/gitleaks-detector';
+import { secretsDetectors } from '../scan/secrets-setup';
 
 export interface RuleSources {
   /** The bundled packs folder (the built-in secrets detectors come with it), or undefined. */
   readonly bundled: string | undefined;
   /** Absolute paths of workspace rule files/folders. */
   readonly workspace: readonly string[];
+  /** The workspace's `.gitleaks.toml`, read (trusted workspaces only). */
+  readonly gitleaks?: GitleaksSource;
 }
 
 export interface LoadedRuleState {
@@ -54,26 +57,27 @@ export class RuleStore {
   }
 
   private async loadNow(sources: RuleSources, generation: number): Promise<LoadedRuleState> {
-    const roots = [...(sources.bundled ? [sources.bundled] : []), ...sources.workspace];
+    const roots = [...(sources.bundled ? [sources.bundled] : []), ...sources.workspace, ...(sources.gitleaks ? [sources.gitleaks.file] : [])];
     const loaded = await loadRules(roots, '/');
-    const rules = await RuleSet.create(loaded.rules, this.grammars, sources.bundled ? [secretsDetector()] : []);
+    const secrets = sources.bundled || sources.gitleaks ? secretsDetectors(sources.gitleaks) : { detectors: [], problems: [] };
+    const rules = await RuleSet.create(loaded.rules, this.grammars, secrets.detectors);
     const problemsByFile = new Map<string, Problem[]>();
     for (const file of loaded.files) problemsByFile.set(file, []);
-    for (const p of [...loaded.problems, ...rules.problems]) {
+    for (const p of [...loaded.problems, ...rules.problems, ...secrets.problems]) {
       const file = p.file ? path.resolve('/', p.file) : undefined;
       if (!file) continue;
       const list = problemsByFile.get(file) ?? [];
       list.push(p);
       problemsByFile.set(file, list);
     }
-    const problemCount = loaded.problems.length + rules.problems.length;
+    const problemCount = loaded.problems.length + rules.problems.length + secrets.problems.length;
     return { rules, problemsByFile, problemCount, roots, generation };
   }
 
   /** Does a change to this file affect the loaded rules? */
   static affects(state: LoadedRuleState | undefined, file: string): boolean {
     if (!state) return false;
-    if (!/\.ya?ml$/i.test(file)) return false;
+    if (!/\.ya?ml$/i.test(file) && !file.endsWith('.gitleaks.toml')) return false;
     return state.roots.some((root) => file === root || file.startsWith(root.endsWith(path.sep) ? root : root + path.sep));
   }
 }
