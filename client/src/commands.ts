@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, COMMANDS } from '../../server/src/protocol/messages';
 import type { Ctx } from './ctx';
+import { moveSecret, setVaultToken } from './vault-commands';
 
 type Command = (...args: unknown[]) => unknown;
 
@@ -25,6 +26,8 @@ const factories: Record<string, (ctx: Ctx) => Command> = {
   },
   [CLIENT_COMMANDS.restartServer]: (ctx) => () => ctx.restart(),
   [CLIENT_COMMANDS.showOutput]: (ctx) => () => ctx.log.show(),
+  [CLIENT_COMMANDS.moveSecretToVault]: (ctx) => (uri, start, end) => moveSecret(ctx, String(uri), Number(start), Number(end)),
+  [CLIENT_COMMANDS.setVaultToken]: (ctx) => () => setVaultToken(ctx),
 };
 
 export function registerCommands(ctx: Ctx): void {

@@ -26,6 +26,7 @@ import {
   WorkspaceDiagnosticRequest,
 } from 'vscode-languageserver-protocol/node';
 import { TestLspClient } from '../helpers/lsp-client';
+import { expandSample } from '../../server/src/secrets/sample-tokens';
 
 const RULES = `rules:
   - id: py-eval
@@ -288,3 +289,29 @@ test("the workspace's .gitleaks.toml configures secrets in the editor; secret va
 function allMessages(c: TestLspClient): unknown[] {
   return [...c.published, ...c.notifications];
 }
+
+test('a hardcoded secret offers "Move secret to Vault" (a client command without the value) and a Vault lookup edit', async () => {
+  const ws = path.join(root, 'vault-ws');
+  mkdirSync(ws, { recursive: true });
+  const key = expandSample('sk-proj-{alnum:58}T3BlbkFJ{alnum:58}', 'lsp-vault');
+  const text = `import os\n\nOPENAI_API_KEY = "${key}"\n`;
+  const client = await TestLspClient.start({ root: ws, settings: { bundledRules: true, debounceMs: 20 } });
+  try {
+    const uri = pathToFileURL(path.join(ws, 'settings.py')).toString();
+    await client.open(uri, 'python', text);
+    const p = await client.waitFor('secret diagnostic', () => client.latest(uri, 1)?.diagnostics.find((d) => String(d.code).startsWith('moat.secrets.')));
+    const actions = (await client.connection.sendRequest(CodeActionRequest.type, { textDocument: { uri }, range: p.range, context: { diagnostics: [p] } })) as CodeAction[];
+    const move = actions.find((a) => a.title.startsWith('Move secret to Vault'));
+    assert.ok(move?.command, JSON.stringify(actions.map((a) => a.title)));
+    assert.equal(move.command.command, 'moat.moveSecretToVault');
+    assert.ok(!JSON.stringify(actions).includes(key), 'no action carries the secret');
+    const replace = actions.find((a) => a.title.startsWith('Replace with a Vault lookup'))!;
+    const fixed = apply(text, replace.edit!.changes![uri]);
+    assert.ok(!fixed.includes(key));
+    assert.match(fixed, /import hvac/);
+    assert.match(fixed, /read_secret_version\(/);
+    assert.match(fixed, /openai_api_key/);
+  } finally {
+    await client.stop();
+  }
+});

@@ -7,7 +7,8 @@ import { CodeAction, CodeActionKind, CodeActionParams, Diagnostic, TextEdit } fr
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../engine/finding';
 import { languageForPath } from '../engine/languages';
-import type { DiagnosticData } from '../protocol/messages';
+import { CLIENT_COMMANDS, DiagnosticData } from '../protocol/messages';
+import { LookupFixInput, proposeVaultRef, vaultLookupEdits } from '../vault/vault-lookup-fix';
 import type { CheckResult } from './document-store';
 import { toTextEdit } from './to-proto';
 
@@ -24,6 +25,47 @@ export function suppressionEdit(doc: TextDocument, f: Finding): TextEdit {
   const lineText = doc.getText({ start: { line, character: 0 }, end: { line: line + 1, character: 0 } });
   const indent = /^[ \t]*/.exec(lineText)?.[0] ?? '';
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${commentPrefix(doc)} moat-ignore: ${f.ruleId} -- ${REASON_PLACEHOLDER}\n` };
+}
+
+const LOOKUP_LANGUAGES: Record<string, LookupFixInput['languageId']> = {
+  python: 'python',
+  javascript: 'javascript',
+  javascriptreact: 'javascript',
+  typescript: 'typescript',
+  typescriptreact: 'tsx',
+  go: 'go',
+  java: 'java',
+  terraform: 'hcl',
+  hcl: 'hcl',
+  yaml: 'yaml',
+};
+
+/**
+ * For a hardcoded secret: "Move to Vault…" (the client writes it to Vault, verifies, then edits)
+ * and "Replace with a Vault lookup" (the edit only, for a secret already in Vault).
+ */
+function vaultActions(doc: TextDocument, f: Finding, diagnostic: Diagnostic): CodeAction[] {
+  const languageId = LOOKUP_LANGUAGES[doc.languageId];
+  if (!languageId) return [];
+  const text = doc.getText();
+  const ref = proposeVaultRef(text, f.range.start, f.range.end, doc.uri.replace(/^.*\//, ''));
+  const lookup = vaultLookupEdits({ languageId, text, secretStart: f.range.start, secretEnd: f.range.end, ref });
+  if (!lookup.ok) return [];
+  return [
+    {
+      title: `Move secret to Vault (${ref.mount}/${ref.path}#${ref.key})…`,
+      kind: CodeActionKind.QuickFix,
+      isPreferred: true,
+      diagnostics: [diagnostic],
+      command: { title: 'Move secret to Vault', command: CLIENT_COMMANDS.moveSecretToVault, arguments: [doc.uri, f.range.start, f.range.end] },
+    },
+    {
+      title: `Replace with a Vault lookup of ${ref.mount}/${ref.path}#${ref.key}`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [diagnostic],
+      edit: { changes: { [doc.uri]: lookup.edits.map((e) => toTextEdit(doc, e)) } },
+    },
+  ];
 }
 
 /** Says what the edit does: `Replace with "trust_remote_code=False" (genai.trust-remote-code)`. */
@@ -54,6 +96,7 @@ export function buildCodeActions(doc: TextDocument, result: CheckResult, p: Code
           edit: { changes: { [uri]: [toTextEdit(doc, f.fix)] } },
         });
       }
+      if (f.secret) actions.push(...vaultActions(doc, f, diagnostic));
       actions.push({
         title: `Suppress ${f.ruleId} with moat-ignore`,
         kind: CodeActionKind.QuickFix,

@@ -34,6 +34,9 @@ export const CLIENT_COMMANDS = {
   scanWorkspace: 'moat.scanWorkspace',
   restartServer: 'moat.restartServer',
   showOutput: 'moat.showOutput',
+  /** Arguments: document uri, secret start and end offsets (the value itself never travels). */
+  moveSecretToVault: 'moat.moveSecretToVault',
+  setVaultToken: 'moat.setVaultToken',
 } as const;
 
 /** Diagnostic `data`: enough to find the finding's fix again. */

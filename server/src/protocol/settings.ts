@@ -23,6 +23,12 @@ export interface MoatSettings {
   readonly exclude: readonly string[];
   /** Files larger than this many bytes are not checked. */
   readonly maxFileSize: number;
+  /** Vault address for "Move secret to Vault" (empty: VAULT_ADDR). The token is never a setting. */
+  readonly vaultAddress: string;
+  /** Vault namespace (Enterprise/HCP), if any. */
+  readonly vaultNamespace: string;
+  /** The KV v2 mount secrets are moved to. */
+  readonly vaultMount: string;
 }
 
 export const DEFAULT_SETTINGS: MoatSettings = {
@@ -34,6 +40,9 @@ export const DEFAULT_SETTINGS: MoatSettings = {
   largeChangeChars: 200,
   exclude: [],
   maxFileSize: 1_000_000,
+  vaultAddress: '',
+  vaultNamespace: '',
+  vaultMount: 'secret',
 };
 
 interface PropertySchema {
@@ -75,6 +84,14 @@ export const SETTINGS_SCHEMA: Readonly<Record<`moat.${keyof MoatSettings}`, Prop
   },
   'moat.exclude': { type: 'array', items: { type: 'string' }, default: [], scope: 'resource', description: 'Glob patterns (gitignore syntax, workspace-relative) of files not to check.' },
   'moat.maxFileSize': { type: 'number', default: 1000000, minimum: 1, scope: 'resource', description: 'Files larger than this many bytes are not checked.' },
+  'moat.vaultAddress': {
+    type: 'string',
+    default: '',
+    scope: 'machine-overridable',
+    description: 'HashiCorp Vault address for "Move secret to Vault" (empty: the VAULT_ADDR environment variable). The token comes from "Moat: Set Vault Token" (VS Code SecretStorage) or VAULT_TOKEN, never from settings.',
+  },
+  'moat.vaultNamespace': { type: 'string', default: '', scope: 'machine-overridable', description: 'Vault namespace (Vault Enterprise / HCP Vault), if any.' },
+  'moat.vaultMount': { type: 'string', default: 'secret', scope: 'resource', description: 'The KV version 2 secrets engine mount that secrets are moved to.' },
 };
 
 /** Settings from a raw `moat` configuration section: unknown or mistyped values fall back to defaults. */
@@ -93,5 +110,8 @@ export function settingsFrom(raw: unknown): MoatSettings {
     largeChangeChars: num('largeChangeChars', DEFAULT_SETTINGS.largeChangeChars),
     exclude: strings('exclude'),
     maxFileSize: num('maxFileSize', DEFAULT_SETTINGS.maxFileSize),
+    vaultAddress: typeof r.vaultAddress === 'string' ? r.vaultAddress : DEFAULT_SETTINGS.vaultAddress,
+    vaultNamespace: typeof r.vaultNamespace === 'string' ? r.vaultNamespace : DEFAULT_SETTINGS.vaultNamespace,
+    vaultMount: typeof r.vaultMount === 'string' && r.vaultMount.trim() !== '' ? r.vaultMount : DEFAULT_SETTINGS.vaultMount,
   };
 }

@@ -1,0 +1,83 @@
+/**
+ * "Move secret to Vault" and "Set Vault Token", on the client side so that neither the secret nor
+ * the token ever crosses the language-server connection (whose trace may be logged). The flow:
+ * propose mount/path/key (editable), write with check-and-set, read back and compare, and only
+ * then replace the literal with the language's Vault lookup. Any failure leaves the file as it was
+ * and says why. The token comes from SecretStorage or VAULT_TOKEN, never from settings.
+ */
+import * as vscode from 'vscode';
+import { moveSecretToVault } from '../../server/src/vault/move-secret';
+import { VaultKv2Client } from '../../server/src/vault/vault-kv2-client';
+import { LookupFixInput, proposeVaultRef, vaultLookupEdits } from '../../server/src/vault/vault-lookup-fix';
+import type { Ctx } from './ctx';
+
+const TOKEN_KEY = 'moat.vault.token';
+
+const LANGUAGE_IDS: Record<string, LookupFixInput['languageId']> = {
+  python: 'python',
+  javascript: 'javascript',
+  javascriptreact: 'javascript',
+  typescript: 'typescript',
+  typescriptreact: 'tsx',
+  go: 'go',
+  java: 'java',
+  terraform: 'hcl',
+  hcl: 'hcl',
+  yaml: 'yaml',
+};
+
+export async function setVaultToken(ctx: Ctx): Promise<void> {
+  const token = await vscode.window.showInputBox({ prompt: 'Vault token for "Move secret to Vault" (kept in VS Code SecretStorage)', password: true, ignoreFocusOut: true });
+  if (token === undefined) return;
+  if (token === '') await ctx.extension.secrets.delete(TOKEN_KEY);
+  else await ctx.extension.secrets.store(TOKEN_KEY, token);
+  void vscode.window.showInformationMessage(token === '' ? 'Moat: Vault token removed.' : 'Moat: Vault token stored in SecretStorage.');
+}
+
+/** Parses `mount/path#key`. */
+function parseRef(text: string): { mount: string; path: string; key: string } | undefined {
+  const m = /^([^/#\s]+)\/([^#\s]+)#([^#\s]+)$/.exec(text.trim());
+  return m ? { mount: m[1], path: m[2], key: m[3] } : undefined;
+}
+
+export async function moveSecret(ctx: Ctx, uri: string, start: number, end: number): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
+  const version = doc.version;
+  const text = doc.getText();
+  const languageId = LANGUAGE_IDS[doc.languageId];
+  if (!languageId) return void vscode.window.showWarningMessage(`Moat: no Vault lookup is known for ${doc.languageId} files.`);
+  const literal = text.slice(start, end);
+  const value = /^(['"`]).*\1$/s.test(literal) ? literal.slice(1, -1) : literal;
+  const settings = vscode.workspace.getConfiguration('moat', doc.uri);
+  const address = settings.get<string>('vaultAddress') || process.env.VAULT_ADDR;
+  if (!address) return void vscode.window.showWarningMessage('Moat: set moat.vaultAddress or VAULT_ADDR to move secrets to Vault.');
+  const token = (await ctx.extension.secrets.get(TOKEN_KEY)) ?? process.env.VAULT_TOKEN;
+  if (!token) return void vscode.window.showWarningMessage('Moat: no Vault token. Run "Moat: Set Vault Token" or set VAULT_TOKEN.');
+  const proposed = proposeVaultRef(text, start, end, vscode.workspace.asRelativePath(doc.uri));
+  const mount = settings.get<string>('vaultMount') || proposed.mount;
+  const answer = await vscode.window.showInputBox({
+    prompt: 'Where to store the secret in Vault KV v2: mount/path#key',
+    value: `${mount}/${proposed.path}#${proposed.key}`,
+    ignoreFocusOut: true,
+    validateInput: (v) => (parseRef(v) ? undefined : 'Write it as mount/path#key'),
+  });
+  const ref = answer === undefined ? undefined : parseRef(answer);
+  if (!ref) return;
+  const lookup = vaultLookupEdits({ languageId, text, secretStart: start, secretEnd: end, ref });
+  if (!lookup.ok) return void vscode.window.showWarningMessage(`Moat: the file would not be changed safely (${lookup.reason}); nothing was written to Vault.`);
+  const client = new VaultKv2Client({ endpoint: address, token, namespace: settings.get<string>('vaultNamespace') || undefined });
+  const result = await moveSecretToVault({
+    client,
+    ...ref,
+    value,
+    apply: async () => {
+      if (doc.version !== version) return false;
+      const edit = new vscode.WorkspaceEdit();
+      for (const e of lookup.edits) edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.start), doc.positionAt(e.end)), e.text);
+      return vscode.workspace.applyEdit(edit);
+    },
+  });
+  ctx.log.info(`Move secret to Vault (${ref.mount}/${ref.path}#${ref.key}): ${result.message}`);
+  if (result.ok) void vscode.window.showInformationMessage(`Moat: ${result.message}${lookup.note ? ` ${lookup.note}` : ''}`);
+  else void vscode.window.showErrorMessage(`Moat: ${result.message}`);
+}
