@@ -26,7 +26,7 @@ const factories: Record<string, (ctx: Ctx) => Command> = {
   },
   [CLIENT_COMMANDS.restartServer]: (ctx) => () => ctx.restart(),
   [CLIENT_COMMANDS.showOutput]: (ctx) => () => ctx.log.show(),
-  [CLIENT_COMMANDS.moveSecretToVault]: (ctx) => (uri, start, end) => moveSecret(ctx, String(uri), Number(start), Number(end)),
+  [CLIENT_COMMANDS.moveSecretToVault]: (ctx) => (uri, start, end, where) => moveSecret(ctx, String(uri), Number(start), Number(end), typeof where === 'string' ? where : undefined),
   [CLIENT_COMMANDS.setVaultToken]: (ctx) => () => setVaultToken(ctx),
 };
 

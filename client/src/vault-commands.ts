@@ -40,7 +40,8 @@ function parseRef(text: string): { mount: string; path: string; key: string } | 
   return m ? { mount: m[1], path: m[2], key: m[3] } : undefined;
 }
 
-export async function moveSecret(ctx: Ctx, uri: string, start: number, end: number): Promise<void> {
+/** `where` (mount/path#key) skips the prompt: for agents, keybindings and tests. */
+export async function moveSecret(ctx: Ctx, uri: string, start: number, end: number, where?: string): Promise<void> {
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const version = doc.version;
   const text = doc.getText();
@@ -55,7 +56,7 @@ export async function moveSecret(ctx: Ctx, uri: string, start: number, end: numb
   if (!token) return void vscode.window.showWarningMessage('Moat: no Vault token. Run "Moat: Set Vault Token" or set VAULT_TOKEN.');
   const proposed = proposeVaultRef(text, start, end, vscode.workspace.asRelativePath(doc.uri));
   const mount = settings.get<string>('vaultMount') || proposed.mount;
-  const answer = await vscode.window.showInputBox({
+  const answer = where ?? await vscode.window.showInputBox({
     prompt: 'Where to store the secret in Vault KV v2: mount/path#key',
     value: `${mount}/${proposed.path}#${proposed.key}`,
     ignoreFocusOut: true,

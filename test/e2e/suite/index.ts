@@ -10,6 +10,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { startVaultTestServer } from '../../helpers/vault-test-server';
+import { expandSample } from '../../../server/src/secrets/sample-tokens';
 
 const EXTENSION_ID = 'moat-security.moat';
 const TRUST_REMOTE_CODE = 'genai.trust-remote-code';
@@ -165,6 +167,40 @@ const tests: Test[] = [
       const [d] = await waitForMoatDiagnostics(uri, TLS_VERIFY_DISABLED);
       assertEqual(d.range.start.line, 5, 'diagnostic line (0-based)');
       assert(!vscode.workspace.textDocuments.some((doc) => doc.uri.toString() === uri.toString()), 'the scan opened lib/http_client.py');
+    },
+  },
+  {
+    name: 'Move secret to Vault writes to Vault, verifies, then rewrites the file; with Vault sealed the file is untouched',
+    fn: async () => {
+      const vault = await startVaultTestServer({ token: 'e2e-only-token' });
+      process.env.VAULT_ADDR = vault.url;
+      process.env.VAULT_TOKEN = 'e2e-only-token';
+      try {
+        for (const sealed of [false, true]) {
+          const key = expandSample('sk-proj-{alnum:58}T3BlbkFJ{alnum:58}', sealed ? 'e2e-sealed' : 'e2e-move');
+          const uri = workspaceFile(sealed ? 'move_sealed.py' : 'move_me.py');
+          const original = `import os\n\nOPENAI_API_KEY = "${key}"\n`;
+          fs.writeFileSync(uri.fsPath, original);
+          const doc = await vscode.workspace.openTextDocument(uri);
+          await vscode.window.showTextDocument(doc);
+          const [d] = await waitForMoatDiagnostics(uri, 'moat.secrets.openai-project-key');
+          vault.faults.set('sealed', sealed);
+          await vscode.commands.executeCommand('moat.moveSecretToVault', uri.toString(), doc.offsetAt(d.range.start), doc.offsetAt(d.range.end), 'secret/e2e/app#openai_api_key');
+          await doc.save();
+          const onDisk = fs.readFileSync(uri.fsPath, 'utf8');
+          const stored = [...vault.store.values()].flat().map((v) => JSON.stringify(v)).join(' ');
+          if (sealed) {
+            assertEqual(onDisk, original, 'the file after a failed move (Vault sealed)');
+          } else {
+            assert(!onDisk.includes(key), 'the secret is gone from the file');
+            assert(/read_secret_version\(path="e2e\/app", mount_point="secret"\)\["data"\]\["data"\]\["openai_api_key"\]/.test(onDisk), `the lookup is in the file: ${onDisk}`);
+            assert(stored.includes(key), 'Vault holds the value');
+          }
+        }
+      } finally {
+        vault.faults.clear();
+        await vault.stop();
+      }
     },
   },
 ];
