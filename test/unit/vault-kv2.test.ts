@@ -8,8 +8,9 @@ import { startVaultTestServer, type VaultTestServer } from '../helpers/vault-tes
 import { VaultKv2Client } from '../../server/src/vault/vault-kv2-client';
 import { moveSecretToVault, type MoveSecretResult } from '../../server/src/vault/move-secret';
 
-const TOKEN = 'hvs.TESTTOKEN-3f9c2a7d1e';
-const SECRET = 'sk-live-SECRETVALUE-8d41b0c5a2e7';
+// Made-up values the tests look for in every output; not credentials.
+const TOKEN = 'hvs.TESTTOKEN-3f9c2a7d1e'; // moat-ignore: moat.secrets.generic-api-key test fixture
+const SECRET = 'sk-live-SECRETVALUE-8d41b0c5a2e7'; // moat-ignore: moat.secrets.generic-api-key test fixture
 const OTHER = 'sk-live-OTHERVALUE-77aa01';
 
 let server: VaultTestServer;
