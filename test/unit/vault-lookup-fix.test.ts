@@ -70,11 +70,32 @@ func vaultSecret(mount, path, key string) string {
 }
 `;
 
+const JAVA_HELPER = `    /** Reads key from the KV v2 secret at mount/path in HashiCorp Vault (VAULT_ADDR, VAULT_TOKEN). */
+    private static String vaultSecret(String mount, String path, String key) {
+        try {
+            VaultConfig config = new VaultConfig()
+                    .address(System.getenv("VAULT_ADDR"))
+                    .token(System.getenv("VAULT_TOKEN"))
+                    .engineVersion(2)
+                    .build();
+            return new Vault(config).logical().read(mount + "/" + path).getData().get(key);
+        } catch (VaultException e) {
+            throw new IllegalStateException("vault: cannot read " + mount + "/" + path, e);
+        }
+    }`;
+const k8sAnn = (ind: string, role: string, key: string) => [
+  `${ind}vault.hashicorp.com/agent-inject: "true"`,
+  `${ind}vault.hashicorp.com/role: "${role}"`,
+  `${ind}vault.hashicorp.com/agent-inject-secret-${key}: "secret/data/app/config"`,
+  `${ind}vault.hashicorp.com/agent-inject-template-${key}: '{{- with secret "secret/data/app/config" -}}{{ .Data.data.${key} }}{{- end -}}'`,
+].join('\n');
+
 const CASES: Case[] = [
   {
     name: 'python: module constant after docstring and imports',
     lang: 'python',
     before: '"""Settings."""\nfrom __future__ import annotations\n\nimport sys\n\nAPI_KEY = "sk-abc123"\nDB_PASSWORD = \'hunter2xyz\'\n',
+    // moat-ignore: moat.secrets.generic-password a made-up fixture value, not a credential
     after: `"""Settings."""\nfrom __future__ import annotations\nimport hvac\nimport os\n\nimport sys\n\n${PY_CLIENT}\n\nAPI_KEY = ${pyLookup('api_key')}\nDB_PASSWORD = 'hunter2xyz'\n`,
     second: 'hunter2xyz',
   },
@@ -130,6 +151,38 @@ const CASES: Case[] = [
     after: 'provider "datadog" {\n  api_key = data.vault_kv_secret_v2.app_config.data["api_key"]\n  app_key = "hunter2xyz"\n}\n\ndata "vault_kv_secret_v2" "app_config" {\n  mount = "secret"\n  name  = "app/config"\n}\n',
     second: 'hunter2xyz',
   },
+  {
+    name: 'java: field and local initializers, imports after the last import',
+    lang: 'java',
+    before: 'package com.acme;\n\nimport java.util.List;\n\npublic class Config {\n    private final String apiKey = "sk-abc123";\n\n    String pw() {\n        String p = "hunter2xyz";\n        return p;\n    }\n}\n',
+    after: `package com.acme;\n\nimport java.util.List;\nimport io.github.jopenlibs.vault.Vault;\nimport io.github.jopenlibs.vault.VaultConfig;\nimport io.github.jopenlibs.vault.VaultException;\n\npublic class Config {\n    private final String apiKey = vaultSecret("secret", "app/config", "api_key");\n\n    String pw() {\n        String p = "hunter2xyz";\n        return p;\n    }\n\n${JAVA_HELPER}\n}\n`,
+    second: 'hunter2xyz',
+  },
+  {
+    name: 'java: no imports, nested class, static final field',
+    lang: 'java',
+    before: 'package a;\n\nclass Outer {\n    static class Inner {\n        static final String TOKEN = "tok-999";\n    }\n}\n',
+    after: `package a;\n\nimport io.github.jopenlibs.vault.Vault;\nimport io.github.jopenlibs.vault.VaultConfig;\nimport io.github.jopenlibs.vault.VaultException;\n\nclass Outer {\n    static class Inner {\n        static final String TOKEN = vaultSecret("secret", "app/config", "api_key");\n    }\n\n${JAVA_HELPER}\n}\n`,
+  },
+  {
+    name: 'kubernetes: Deployment template without annotations',
+    lang: 'yaml',
+    before: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\ndata:\n  x: "1"\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.25\n          env:\n            - name: API_KEY\n              value: "sk-abc123"\n            - name: DB_PASSWORD\n              value: hunter2xyz\n',
+    after: `apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: other\ndata:\n  x: "1"\n---\napiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    metadata:\n      labels:\n        app: web\n      annotations:\n${k8sAnn('        ', 'web', 'api_key')}\n    spec:\n      containers:\n        - name: web\n          image: nginx:1.25\n          env:\n            - name: API_KEY\n            - name: DB_PASSWORD\n              value: hunter2xyz\n`,
+    second: 'hunter2xyz',
+  },
+  {
+    name: 'kubernetes: Pod with existing annotations, unindented lists',
+    lang: 'yaml',
+    before: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: job1\n  annotations:\n    team: core\nspec:\n  containers:\n  - name: c\n    env:\n    - value: \'sk-abc123\'\n      name: API_KEY\n',
+    after: `apiVersion: v1\nkind: Pod\nmetadata:\n  name: job1\n  annotations:\n    team: core\n${k8sAnn('    ', 'job1', 'api_key')}\nspec:\n  containers:\n  - name: c\n    env:\n    - name: API_KEY\n`,
+  },
+  {
+    name: 'kubernetes: CronJob template without metadata',
+    lang: 'yaml',
+    before: 'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: "0 0 * * *"\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          restartPolicy: Never\n          containers:\n            - name: run\n              env:\n                - name: TOKEN\n                  value: "tok-999"\n',
+    after: `apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: nightly\nspec:\n  schedule: "0 0 * * *"\n  jobTemplate:\n    spec:\n      template:\n        metadata:\n          annotations:\n${k8sAnn('            ', 'nightly', 'api_key')}\n        spec:\n          restartPolicy: Never\n          containers:\n            - name: run\n              env:\n                - name: TOKEN\n`,
+  },
 ];
 
 for (const c of CASES) {
@@ -144,7 +197,7 @@ for (const c of CASES) {
     if (c.second) {
       const twice = fixed(c.lang, after, c.second, REF2);
       assert.equal(await hasError(c.lang, twice), false, `parses after the second fix:\n${twice}`);
-      for (const once of ['import hvac', 'nodeVault(', 'func vaultSecret', 'data "vault_kv_secret_v2"', '"context"', '_vault = hvac']) {
+      for (const once of ['import hvac', 'nodeVault(', 'func vaultSecret', 'data "vault_kv_secret_v2"', '"context"', '_vault = hvac', 'import io.github.jopenlibs.vault.Vault;', 'String vaultSecret(', 'agent-inject:', 'annotations:', 'vault.hashicorp.com/role']) {
         assert.ok(twice.split(once).length <= 2, `${once} added twice:\n${twice}`);
       }
       assert.ok(twice.includes('db_password'));
@@ -167,6 +220,18 @@ const REFUSALS: Refusal[] = [
   { name: 'terraform variable default', lang: 'hcl', text: 'variable "token" {\n  default = "sk-abc123"\n}\n', secret: 'sk-abc123', reason: /variable/ },
   { name: 'terraform tfvars', lang: 'hcl', text: 'token = "sk-abc123"\n', secret: 'sk-abc123', reason: /tfvars/ },
   { name: 'go struct tag', lang: 'go', text: 'package a\n\ntype T struct {\n\tA string `sk-abc123`\n}\n', secret: 'sk-abc123', reason: /struct tag/ },
+  { name: 'java annotation argument', lang: 'java', text: 'class A {\n    @Named("sk-abc123")\n    String k;\n}\n', secret: 'sk-abc123', reason: /annotation/ },
+  { name: 'java case label', lang: 'java', text: 'class A {\n    int f(String s) {\n        switch (s) {\n            case "sk-abc123": return 1;\n            default: return 0;\n        }\n    }\n}\n', secret: 'sk-abc123', reason: /case/ },
+  { name: 'java constant used in an annotation', lang: 'java', text: 'class A {\n    static final String K = "sk-abc123";\n    @Named(K)\n    String k;\n}\n', secret: 'sk-abc123', reason: /constant/ },
+  { name: 'java constant used in a case label', lang: 'java', text: 'class A {\n    private static final String K = "sk-abc123";\n    int f(String s) {\n        switch (s) { case K -> { return 1; } default -> { return 0; } }\n    }\n}\n', secret: 'sk-abc123', reason: /constant/ },
+  { name: 'java concatenation', lang: 'java', text: 'class A {\n    String k = "Bearer " + "sk-abc123";\n}\n', secret: 'sk-abc123', reason: /concatenation/ },
+  { name: 'java text block', lang: 'java', text: 'class A {\n    String k = """\n        sk-abc123\n        """;\n}\n', secret: 'sk-abc123', reason: /text block/ },
+  { name: 'java interface field', lang: 'java', text: 'interface A {\n    String K = "sk-abc123";\n}\n', secret: 'sk-abc123', reason: /interface/ },
+  { name: 'yaml ConfigMap data', lang: 'yaml', text: 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  value: sk-abc123\n', secret: 'sk-abc123', reason: /ConfigMap|env/ },
+  { name: 'yaml ConfigMap with env-like list', lang: 'yaml', text: 'kind: ConfigMap\nmetadata:\n  name: c\nspec:\n  containers:\n    - name: a\n      env:\n        - name: K\n          value: sk-abc123\n', secret: 'sk-abc123', reason: /ConfigMap/ },
+  { name: 'yaml Helm template', lang: 'yaml', text: 'kind: Pod\nmetadata:\n  name: {{ .Release.Name }}\nspec:\n  containers:\n    - name: a\n      env:\n        - name: K\n          value: sk-abc123\n', secret: 'sk-abc123', reason: /template/i },
+  { name: 'yaml flow-style env', lang: 'yaml', text: 'kind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      env: [{name: K, value: sk-abc123}]\n', secret: 'sk-abc123', reason: /flow/ },
+  { name: 'yaml pod label, not env', lang: 'yaml', text: 'kind: Pod\nmetadata:\n  name: p\n  labels:\n    value: sk-abc123\nspec: {}\n', secret: 'sk-abc123', reason: /env/ },
 ];
 
 for (const r of REFUSALS) {
