@@ -66,7 +66,7 @@ export async function moveSecret(ctx: Ctx, uri: string, start: number, end: numb
   if (!ref) return;
   const lookup = vaultLookupEdits({ languageId, text, secretStart: start, secretEnd: end, ref });
   if (!lookup.ok) return void vscode.window.showWarningMessage(`Moat: the file would not be changed safely (${lookup.reason}); nothing was written to Vault.`);
-  const client = new VaultKv2Client({ endpoint: address, token, namespace: settings.get<string>('vaultNamespace') || undefined });
+  const client = new VaultKv2Client({ endpoint: address, token, namespace: settings.get<string>('vaultNamespace') || process.env.VAULT_NAMESPACE || undefined });
   const result = await moveSecretToVault({
     client,
     ...ref,

@@ -4,6 +4,7 @@
  */
 import { runScanCommand } from './scan-command';
 import { runTestCommand } from './test-command';
+import { runVaultCommand } from './vault-command';
 import { startServer } from '../lsp/start-server';
 import { MOAT_VERSION } from './version';
 
@@ -14,6 +15,7 @@ Usage:
             [--severity LEVEL] [--jobs N] [--max-file-size BYTES] [--no-gitignore] [--verbose]
   moat test [PATH...]          run rule tests (Semgrep annotation format) beside the rules
   moat lsp --stdio             the Moat language server over stdio, for any LSP client
+  moat vault move FILE:LINE    move the hardcoded secret on that line to HashiCorp Vault
   moat --version
 
 Run \`moat scan --help\` or \`moat test --help\` for details.
@@ -26,6 +28,8 @@ async function main(argv: string[]): Promise<number> {
       return runScanCommand(rest);
     case 'test':
       return runTestCommand(rest);
+    case 'vault':
+      return runVaultCommand(rest);
     case 'lsp':
       if (!rest.includes('--stdio')) {
         process.stderr.write('moat lsp: only --stdio is supported (e.g. `moat lsp --stdio`)\n');

@@ -1,0 +1,100 @@
+/**
+ * `moat vault move FILE:LINE`: the editor's "Move secret to Vault" for agents and scripts. Finds
+ * the hardcoded secret on that line, proposes mount/path/key (flags override), writes it to Vault
+ * KV v2 with check-and-set, reads it back, and only then rewrites the file with the language's
+ * lookup (atomically, and only if the file did not change meanwhile). On any failure the file is
+ * byte-identical. Address, namespace and token come from flags or VAULT_ADDR / VAULT_NAMESPACE /
+ * VAULT_TOKEN; the value and the token are never printed.
+ */
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { languageForPath, LanguageId } from '../engine/languages';
+import { secretsDetector } from '../secrets/secrets-detector';
+import { moveSecretToVault } from '../vault/move-secret';
+import { VaultKv2Client } from '../vault/vault-kv2-client';
+import { applyTextEdits, LookupFixInput, proposeVaultRef, vaultLookupEdits } from '../vault/vault-lookup-fix';
+
+const HELP = `Usage: moat vault move FILE:LINE [--mount M] [--path P] [--key K] [--addr URL] [--namespace NS]
+
+Moves the hardcoded secret on FILE:LINE to HashiCorp Vault KV v2 and replaces it with a lookup.
+The token comes from VAULT_TOKEN (never a flag); the address from --addr or VAULT_ADDR.
+Exit codes: 0 moved, 1 Vault refused or failed (the file is unchanged), 2 usage or no secret there.
+`;
+
+const LOOKUP_LANGUAGE: Partial<Record<LanguageId, LookupFixInput['languageId']>> = {
+  python: 'python',
+  javascript: 'javascript',
+  typescript: 'typescript',
+  tsx: 'tsx',
+  go: 'go',
+  java: 'java',
+  hcl: 'hcl',
+  yaml: 'yaml',
+};
+
+function fail(message: string, code = 2): number {
+  process.stderr.write(`moat vault: ${message}\n`);
+  return code;
+}
+
+export async function runVaultCommand(argv: string[]): Promise<number> {
+  const [sub, ...rest] = argv;
+  if (sub !== 'move') {
+    process.stdout.write(HELP);
+    return sub === '--help' || sub === '-h' ? 0 : 2;
+  }
+  let args;
+  try {
+    args = parseArgs({
+      args: rest,
+      allowPositionals: true,
+      options: { mount: { type: 'string' }, path: { type: 'string' }, key: { type: 'string' }, addr: { type: 'string' }, namespace: { type: 'string' } },
+    });
+  } catch (e) {
+    return fail((e as Error).message);
+  }
+  const target = /^(.*):(\d+)$/.exec(args.positionals[0] ?? '');
+  if (!target) return fail('give the secret as FILE:LINE');
+  const file = path.resolve(target[1]);
+  const line = Number(target[2]) - 1;
+  const spec = languageForPath(file);
+  const languageId = spec ? LOOKUP_LANGUAGE[spec.id] : undefined;
+  if (!languageId) return fail(`no Vault lookup is known for ${path.basename(file)}`);
+  let text: string;
+  try {
+    text = await fs.readFile(file, 'utf8');
+  } catch (e) {
+    return fail(`cannot read ${target[1]}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  const relative = path.relative(process.cwd(), file).split(path.sep).join('/');
+  const secret = secretsDetector()
+    .detect(text, relative)
+    .find((f) => f.range.startPos.line === line);
+  if (!secret) return fail(`no hardcoded secret found on ${target[1]}:${line + 1}`);
+  const proposed = proposeVaultRef(text, secret.range.start, secret.range.end, relative);
+  const ref = { mount: args.values.mount ?? proposed.mount, path: args.values.path ?? proposed.path, key: args.values.key ?? proposed.key };
+  const lookup = vaultLookupEdits({ languageId, text, secretStart: secret.range.start, secretEnd: secret.range.end, ref });
+  if (!lookup.ok) return fail(`the file would not be changed safely (${lookup.reason}); nothing was written to Vault`);
+  const endpoint = args.values.addr ?? process.env.VAULT_ADDR;
+  const token = process.env.VAULT_TOKEN;
+  if (!endpoint) return fail('set VAULT_ADDR or --addr');
+  if (!token) return fail('set VAULT_TOKEN (the token is never taken from a flag)');
+  const literal = text.slice(secret.range.start, secret.range.end);
+  const value = /^(['"`]).*\1$/s.test(literal) ? literal.slice(1, -1) : literal;
+  const client = new VaultKv2Client({ endpoint, token, namespace: args.values.namespace ?? process.env.VAULT_NAMESPACE });
+  const result = await moveSecretToVault({
+    client,
+    ...ref,
+    value,
+    apply: async () => {
+      if ((await fs.readFile(file, 'utf8')) !== text) return false;
+      const temp = `${file}.moat-${process.pid}.tmp`;
+      await fs.writeFile(temp, applyTextEdits(text, lookup.edits));
+      await fs.rename(temp, file);
+      return true;
+    },
+  });
+  process.stdout.write(`${result.message}${result.ok && lookup.note ? ` ${lookup.note}` : ''}\n`);
+  return result.ok ? 0 : 1;
+}
