@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, COMMANDS } from '../../server/src/protocol/messages';
 import type { Ctx } from './ctx';
-import { moveSecret, setVaultToken } from './vault-commands';
+import { moveSecret, setAppRoleSecretId, setVaultToken } from './vault-commands';
 
 type Command = (...args: unknown[]) => unknown;
 
@@ -28,6 +28,7 @@ const factories: Record<string, (ctx: Ctx) => Command> = {
   [CLIENT_COMMANDS.showOutput]: (ctx) => () => ctx.log.show(),
   [CLIENT_COMMANDS.moveSecretToVault]: (ctx) => (uri, start, end, where) => moveSecret(ctx, String(uri), Number(start), Number(end), typeof where === 'string' ? where : undefined),
   [CLIENT_COMMANDS.setVaultToken]: (ctx) => () => setVaultToken(ctx),
+  [CLIENT_COMMANDS.setVaultSecretId]: (ctx) => () => setAppRoleSecretId(ctx),
 };
 
 export function registerCommands(ctx: Ctx): void {

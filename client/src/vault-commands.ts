@@ -7,11 +7,12 @@
  */
 import * as vscode from 'vscode';
 import { moveSecretToVault } from '../../server/src/vault/move-secret';
-import { VaultKv2Client } from '../../server/src/vault/vault-kv2-client';
+import { connectVault } from '../../server/src/vault/vault-connect';
 import { LookupFixInput, proposeVaultRef, vaultLookupEdits } from '../../server/src/vault/vault-lookup-fix';
 import type { Ctx } from './ctx';
 
 const TOKEN_KEY = 'moat.vault.token';
+const SECRET_ID_KEY = 'moat.vault.appRoleSecretId';
 
 const LANGUAGE_IDS: Record<string, LookupFixInput['languageId']> = {
   python: 'python',
@@ -34,6 +35,14 @@ export async function setVaultToken(ctx: Ctx): Promise<void> {
   void vscode.window.showInformationMessage(token === '' ? 'Moat: Vault token removed.' : 'Moat: Vault token stored in SecretStorage.');
 }
 
+export async function setAppRoleSecretId(ctx: Ctx): Promise<void> {
+  const secretId = await vscode.window.showInputBox({ prompt: 'Vault AppRole secret ID (kept in VS Code SecretStorage; the role ID is the moat.vaultRoleId setting)', password: true, ignoreFocusOut: true });
+  if (secretId === undefined) return;
+  if (secretId === '') await ctx.extension.secrets.delete(SECRET_ID_KEY);
+  else await ctx.extension.secrets.store(SECRET_ID_KEY, secretId);
+  void vscode.window.showInformationMessage(secretId === '' ? 'Moat: AppRole secret ID removed.' : 'Moat: AppRole secret ID stored in SecretStorage.');
+}
+
 /** Parses `mount/path#key`. */
 function parseRef(text: string): { mount: string; path: string; key: string } | undefined {
   const m = /^([^/#\s]+)\/([^#\s]+)#([^#\s]+)$/.exec(text.trim());
@@ -52,8 +61,14 @@ export async function moveSecret(ctx: Ctx, uri: string, start: number, end: numb
   const settings = vscode.workspace.getConfiguration('moat', doc.uri);
   const address = settings.get<string>('vaultAddress') || process.env.VAULT_ADDR;
   if (!address) return void vscode.window.showWarningMessage('Moat: set moat.vaultAddress or VAULT_ADDR to move secrets to Vault.');
-  const token = (await ctx.extension.secrets.get(TOKEN_KEY)) ?? process.env.VAULT_TOKEN;
-  if (!token) return void vscode.window.showWarningMessage('Moat: no Vault token. Run "Moat: Set Vault Token" or set VAULT_TOKEN.');
+  const credentials = {
+    token: (await ctx.extension.secrets.get(TOKEN_KEY)) ?? process.env.VAULT_TOKEN,
+    roleId: settings.get<string>('vaultRoleId') || process.env.VAULT_ROLE_ID,
+    secretId: (await ctx.extension.secrets.get(SECRET_ID_KEY)) ?? process.env.VAULT_SECRET_ID,
+  };
+  if (!credentials.token && !(credentials.roleId && credentials.secretId)) {
+    return void vscode.window.showWarningMessage('Moat: no Vault credentials. Run "Moat: Set Vault Token" (or set moat.vaultRoleId and "Moat: Set Vault AppRole Secret ID"), or set VAULT_TOKEN.');
+  }
   const proposed = proposeVaultRef(text, start, end, vscode.workspace.asRelativePath(doc.uri));
   const mount = settings.get<string>('vaultMount') || proposed.mount;
   const answer = where ?? await vscode.window.showInputBox({
@@ -66,9 +81,10 @@ export async function moveSecret(ctx: Ctx, uri: string, start: number, end: numb
   if (!ref) return;
   const lookup = vaultLookupEdits({ languageId, text, secretStart: start, secretEnd: end, ref });
   if (!lookup.ok) return void vscode.window.showWarningMessage(`Moat: the file would not be changed safely (${lookup.reason}); nothing was written to Vault.`);
-  const client = new VaultKv2Client({ endpoint: address, token, namespace: settings.get<string>('vaultNamespace') || process.env.VAULT_NAMESPACE || undefined });
+  const connected = await connectVault({ endpoint: address, namespace: settings.get<string>('vaultNamespace') || process.env.VAULT_NAMESPACE, ...credentials });
+  if (!connected.ok) return void vscode.window.showErrorMessage(`Moat: ${connected.message}; nothing was changed.`);
   const result = await moveSecretToVault({
-    client,
+    client: connected.client,
     ...ref,
     value,
     apply: async () => {

@@ -81,6 +81,8 @@ export interface VaultTestServer {
 export interface VaultTestServerOptions {
   token: string;
   mount?: string;
+  /** Enables `POST /v1/auth/approle/login`, which answers with `token` for these credentials. */
+  appRole?: { roleId: string; secretId: string };
 }
 
 function envelope(data: unknown): Record<string, unknown> {
@@ -164,6 +166,33 @@ export async function startVaultTestServer(options: VaultTestServerOptions): Pro
     send(res, state.sealed ? 503 : state.status500 ? 500 : 200, body);
   }
 
+  /** AppRole login as Vault documents it: the token in `auth.client_token`, `data` null. */
+  function appRoleLogin(res: http.ServerResponse, rawBody: string): void {
+    let body: { role_id?: unknown; secret_id?: unknown } = {};
+    try {
+      body = JSON.parse(rawBody || '{}');
+    } catch {
+      return errors(res, 400, 'failed to parse JSON input');
+    }
+    const role = options.appRole;
+    if (!role || body.role_id !== role.roleId || body.secret_id !== role.secretId) return errors(res, 400, 'invalid role or secret ID');
+    send(res, 200, {
+      ...envelope(null),
+      auth: {
+        client_token: token,
+        accessor: randomUUID(),
+        policies: ['default', 'moat'],
+        token_policies: ['default', 'moat'],
+        metadata: { role_name: 'moat' },
+        lease_duration: 3600,
+        renewable: true,
+        entity_id: randomUUID(),
+        token_type: 'service',
+        orphan: true,
+      },
+    });
+  }
+
   function handle(req: http.IncomingMessage, res: http.ServerResponse, rawBody: string): void {
     const method = (req.method ?? 'GET').toUpperCase();
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -177,6 +206,7 @@ export async function startVaultTestServer(options: VaultTestServerOptions): Pro
     if (method === 'GET' && pathname === '/v1/sys/health') return health(res);
     if (state.sealed) return errors(res, 503, 'Vault is sealed');
     if (state.status500) return errors(res, 500, 'internal error');
+    if (method === 'POST' && pathname === '/v1/auth/approle/login') return appRoleLogin(res, rawBody);
     if (!tokenOk || state.forbidden) return errors(res, 403, 'permission denied');
 
     const prefix = `/v1/${mount}/`;

@@ -15,11 +15,12 @@ import { expandSample } from '../../server/src/secrets/sample-tokens';
 
 const MOAT = path.join(__dirname, '..', '..', '..', 'dist', 'moat.js');
 const TOKEN = 'cli-test-token-not-a-credential'; // moat-ignore: moat.secrets.generic-api-key test fixture
+const ROLE = { roleId: 'moat-role', secretId: 'approle-secret-id-not-a-credential' };
 let vault: VaultTestServer;
 let dir: string;
 
 before(async () => {
-  vault = await startVaultTestServer({ token: TOKEN });
+  vault = await startVaultTestServer({ token: TOKEN, appRole: ROLE });
   dir = mkdtempSync(path.join(os.tmpdir(), 'moat-vault-cli-'));
 });
 after(async () => {
@@ -73,4 +74,30 @@ test('no secret on that line, or an unsupported spot, is a usage error and write
   const unsafe = await moat(['vault', 'move', 'fstr.py:1'], { VAULT_ADDR: vault.url, VAULT_TOKEN: TOKEN });
   assert.equal(unsafe.status, 2, unsafe.out);
   assert.equal(vault.requests.length, before, 'Vault was not contacted');
+});
+
+test('AppRole: logs in with role ID and secret ID when there is no token; a bad secret ID changes nothing', async () => {
+  for (const good of [true, false]) {
+    const key = expandSample('sk-proj-{alnum:58}T3BlbkFJ{alnum:58}', `cli-approle-${good}`);
+    const file = path.join(dir, `approle_${good}.py`);
+    const original = `OPENAI_API_KEY = "${key}"\n`;
+    writeFileSync(file, original);
+    const secretId = good ? ROLE.secretId : 'wrong-secret-id-value';
+    const run = await moat(['vault', 'move', `approle_${good}.py:1`, '--path', `app/approle-${good}`], {
+      VAULT_ADDR: vault.url,
+      VAULT_TOKEN: '',
+      VAULT_ROLE_ID: ROLE.roleId,
+      VAULT_SECRET_ID: secretId,
+    });
+    assert.ok(!run.out.includes(secretId) && !run.out.includes(TOKEN) && !run.out.includes(key), 'no credential or value in the output');
+    const now = readFileSync(file, 'utf8');
+    if (good) {
+      assert.equal(run.status, 0, run.out);
+      assert.ok(!now.includes(key));
+      assert.ok(vault.requests.some((r) => r.path === '/v1/auth/approle/login'));
+    } else {
+      assert.equal(run.status, 1, run.out);
+      assert.equal(now, original);
+    }
+  }
 });

@@ -12,13 +12,14 @@ import { parseArgs } from 'node:util';
 import { languageForPath, LanguageId } from '../engine/languages';
 import { secretsDetector } from '../secrets/secrets-detector';
 import { moveSecretToVault } from '../vault/move-secret';
-import { VaultKv2Client } from '../vault/vault-kv2-client';
+import { connectVault } from '../vault/vault-connect';
 import { applyTextEdits, LookupFixInput, proposeVaultRef, vaultLookupEdits } from '../vault/vault-lookup-fix';
 
 const HELP = `Usage: moat vault move FILE:LINE [--mount M] [--path P] [--key K] [--addr URL] [--namespace NS]
 
 Moves the hardcoded secret on FILE:LINE to HashiCorp Vault KV v2 and replaces it with a lookup.
-The token comes from VAULT_TOKEN (never a flag); the address from --addr or VAULT_ADDR.
+Credentials come from the environment, never from flags: VAULT_TOKEN, or an AppRole
+(VAULT_ROLE_ID and VAULT_SECRET_ID). The address comes from --addr or VAULT_ADDR.
 Exit codes: 0 moved, 1 Vault refused or failed (the file is unchanged), 2 usage or no secret there.
 `;
 
@@ -77,12 +78,18 @@ export async function runVaultCommand(argv: string[]): Promise<number> {
   const lookup = vaultLookupEdits({ languageId, text, secretStart: secret.range.start, secretEnd: secret.range.end, ref });
   if (!lookup.ok) return fail(`the file would not be changed safely (${lookup.reason}); nothing was written to Vault`);
   const endpoint = args.values.addr ?? process.env.VAULT_ADDR;
-  const token = process.env.VAULT_TOKEN;
   if (!endpoint) return fail('set VAULT_ADDR or --addr');
-  if (!token) return fail('set VAULT_TOKEN (the token is never taken from a flag)');
+  const connected = await connectVault({
+    endpoint,
+    namespace: args.values.namespace ?? process.env.VAULT_NAMESPACE,
+    token: process.env.VAULT_TOKEN,
+    roleId: process.env.VAULT_ROLE_ID,
+    secretId: process.env.VAULT_SECRET_ID,
+  });
+  if (!connected.ok) return fail(`${connected.message}; nothing was changed`, connected.kind === 'no-credentials' ? 2 : 1);
+  const client = connected.client;
   const literal = text.slice(secret.range.start, secret.range.end);
   const value = /^(['"`]).*\1$/s.test(literal) ? literal.slice(1, -1) : literal;
-  const client = new VaultKv2Client({ endpoint, token, namespace: args.values.namespace ?? process.env.VAULT_NAMESPACE });
   const result = await moveSecretToVault({
     client,
     ...ref,

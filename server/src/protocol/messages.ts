@@ -37,6 +37,7 @@ export const CLIENT_COMMANDS = {
   /** Arguments: document uri, secret start and end offsets (the value itself never travels). */
   moveSecretToVault: 'moat.moveSecretToVault',
   setVaultToken: 'moat.setVaultToken',
+  setVaultSecretId: 'moat.setVaultSecretId',
 } as const;
 
 /** Diagnostic `data`: enough to find the finding's fix again. */

@@ -29,6 +29,8 @@ export interface MoatSettings {
   readonly vaultNamespace: string;
   /** The KV v2 mount secrets are moved to. */
   readonly vaultMount: string;
+  /** AppRole role ID (not a secret); the secret ID lives in SecretStorage or VAULT_SECRET_ID. */
+  readonly vaultRoleId: string;
 }
 
 export const DEFAULT_SETTINGS: MoatSettings = {
@@ -43,6 +45,7 @@ export const DEFAULT_SETTINGS: MoatSettings = {
   vaultAddress: '',
   vaultNamespace: '',
   vaultMount: 'secret',
+  vaultRoleId: '',
 };
 
 interface PropertySchema {
@@ -92,6 +95,12 @@ export const SETTINGS_SCHEMA: Readonly<Record<`moat.${keyof MoatSettings}`, Prop
   },
   'moat.vaultNamespace': { type: 'string', default: '', scope: 'machine-overridable', description: 'Vault namespace (Vault Enterprise / HCP Vault), if any.' },
   'moat.vaultMount': { type: 'string', default: 'secret', scope: 'resource', description: 'The KV version 2 secrets engine mount that secrets are moved to.' },
+  'moat.vaultRoleId': {
+    type: 'string',
+    default: '',
+    scope: 'machine-overridable',
+    description: 'AppRole role ID for Vault, used when no token is set. The secret ID comes from "Moat: Set Vault AppRole Secret ID" (SecretStorage) or VAULT_SECRET_ID.',
+  },
 };
 
 /** Settings from a raw `moat` configuration section: unknown or mistyped values fall back to defaults. */
@@ -113,5 +122,6 @@ export function settingsFrom(raw: unknown): MoatSettings {
     vaultAddress: typeof r.vaultAddress === 'string' ? r.vaultAddress : DEFAULT_SETTINGS.vaultAddress,
     vaultNamespace: typeof r.vaultNamespace === 'string' ? r.vaultNamespace : DEFAULT_SETTINGS.vaultNamespace,
     vaultMount: typeof r.vaultMount === 'string' && r.vaultMount.trim() !== '' ? r.vaultMount : DEFAULT_SETTINGS.vaultMount,
+    vaultRoleId: typeof r.vaultRoleId === 'string' ? r.vaultRoleId : DEFAULT_SETTINGS.vaultRoleId,
   };
 }

@@ -73,6 +73,21 @@ export class VaultKv2Client implements Kv2Writer {
     });
   }
 
+  /**
+   * Logs in with AppRole (`auth/approle/login`) and returns a client holding the issued token.
+   * Neither the secret ID nor the token appears in a failure message.
+   */
+  static async withAppRole(
+    options: Omit<VaultKv2ClientOptions, 'token'> & { roleId: string; secretId: string },
+  ): Promise<VaultResult<{ client: VaultKv2Client }>> {
+    const anonymous = new VaultKv2Client({ ...options, token: '' });
+    const login = await anonymous.call(() => anonymous.vault.approleLogin({ role_id: options.roleId, secret_id: options.secretId }), [options.secretId], 'AppRole login');
+    if (!login.ok) return login.failure;
+    const token = (login.body as { auth?: { client_token?: unknown } } | undefined)?.auth?.client_token;
+    if (typeof token !== 'string' || token === '') return anonymous.fail('server', 'AppRole login failed: Vault returned no client token', [options.secretId]);
+    return { ok: true, client: new VaultKv2Client({ ...options, token }) };
+  }
+
   /** Read the latest version. `secret: null` when the path does not exist (or its latest version is deleted). */
   async read(mount: string, path: string): Promise<VaultResult<{ secret: Kv2Secret | null }>> {
     return this.readWith(mount, path, []);
