@@ -96,3 +96,10 @@ test('built-in rule allowlists: database URLs to loopback hosts are local develo
     assert.deepEqual(scanSecrets(`DATABASE_URL=postgres://app:${pw}@${host}:5432/app`, '.env', rs), [], host);
   }
 });
+
+test('Mapbox public tokens (pk.) are public by design and never reported; secret ones (sk.) are not excused', async () => {
+  const { placeholderReason } = await import('../../server/src/secrets/placeholders');
+  const body = 'eyJ1IjoiYWNtZSIsImEiOiJja2V4YW1wbGUxMjM0NTY3ODkwIn0.Q2hhbmdlTWVQbGVhc2VOb3RSZWFs';
+  assert.match(placeholderReason(`pk.${body}`) ?? '', /public by design/);
+  assert.equal(placeholderReason(`sk.${body}`), undefined);
+});

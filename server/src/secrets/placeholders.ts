@@ -14,6 +14,8 @@ export function placeholderReason(secret: string): string | undefined {
   const reference = referenceReason(trimmed);
   if (reference) return reference;
   if (isKnownPublicValue(trimmed)) return 'published example value';
+  // Mapbox public tokens (`pk.` + a JWT-shaped body) ship in every web page by design; `sk.` ones are secret.
+  if (/^pk\.eyJ[A-Za-z0-9_-]{10,}\.[A-Za-z0-9_-]{10,}$/.test(trimmed)) return 'public by design (Mapbox public token)';
   const lower = trimmed.toLowerCase();
   if (FILLER_VALUES.has(lower)) return 'filler value';
   const body = stripPrefix(trimmed);
