@@ -504,8 +504,8 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
     id: 'moat.secrets.generic-password',
     description: 'Password assigned in source or configuration',
     regex:
-      '(?i:(?:password|passwd|passphrase|pwd)[\\w.\\-]{0,20}?)["\'\\]]{0,2}[ \\t]{0,3}(?:=>|:=|=|:)[ \\t]{0,3}(?:"([^"\\s]{8,})"|\'([^\'\\s]{8,})\'|\\x60([^\\x60\\s]{8,})\\x60)' +
-      '|(?m:^)[ \\t]*(?:export[ \\t]+)?(?:[A-Z0-9_]*(?:PASSWORD|PASSWD|PWD)[A-Z0-9_]*|[a-z0-9_.-]*(?:password|passwd|pwd)[a-z0-9_.-]*)=([^\\s"\'#()\\[\\]{}<>;,]{8,})[ \\t]*(?m:$)',
+      '(?i:(?:password|passwd|passphrase|pwd)[\\w.\\-]{0,20}?)["\'\\]]{0,2}(?:[ \\t]*:[ \\t]*[A-Za-z_][\\w.<>|\\[\\]]{0,40}[ \\t]*=|[ \\t]{0,3}(?:=>|:=|=|:))[ \\t]{0,3}(?:"([^"\\s]{8,})"|\'([^\'\\s]{8,})\'|\\x60([^\\x60\\s]{8,})\\x60)' +
+      '|(?m:^)[ \\t]*(?:(?:export|ENV|ARG)[ \\t]+)?(?:[A-Z0-9_]*(?:PASSWORD|PASSWD|PWD)[A-Z0-9_]*|[a-z0-9_.-]*(?:password|passwd|pwd)[a-z0-9_.-]*)=([^\\s"\'#()\\[\\]{}<>;,]{8,})[ \\t]*(?m:$)',
     keywords: ['password', 'passwd', 'passphrase', 'pwd'],
     entropy: 3,
     severity: 'medium',
@@ -513,7 +513,7 @@ export const KEY_DETECTORS: readonly BuiltinSecretRule[] = [
     allowlists: [CODE_REFERENCES],
     aliases: ['database-password'],
     samples: {
-      positive: ['DB_PASSWORD="{alnum:16}"', 'password: \'{alnum:12}!\'', 'SMTP_PASSWORD={alnum:14}'],
+      positive: ['DB_PASSWORD="{alnum:16}"', 'password: \'{alnum:12}!\'', 'SMTP_PASSWORD={alnum:14}', 'export const password: string = \'{alnum:14}\';', 'ENV SMTP_PASSWORD={alnum:14}'],
       negative: ['password = "changeme"', 'password: "********"', 'DB_PASSWORD=${DB_PASSWORD}', 'password = getpass.getpass()', 'if (password.length < 8) {'],
     },
   },
