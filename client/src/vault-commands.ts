@@ -8,24 +8,11 @@
 import * as vscode from 'vscode';
 import { moveSecretToVault } from '../../server/src/vault/move-secret';
 import { connectVault } from '../../server/src/vault/vault-connect';
-import { LookupFixInput, proposeVaultRef, vaultLookupEdits } from '../../server/src/vault/vault-lookup-fix';
+import { literalValue, lookupLanguageFor, proposeVaultRef, vaultLookupEdits } from '../../server/src/vault/vault-lookup-fix';
 import type { Ctx } from './ctx';
 
 const TOKEN_KEY = 'moat.vault.token';
 const SECRET_ID_KEY = 'moat.vault.appRoleSecretId';
-
-const LANGUAGE_IDS: Record<string, LookupFixInput['languageId']> = {
-  python: 'python',
-  javascript: 'javascript',
-  javascriptreact: 'javascript',
-  typescript: 'typescript',
-  typescriptreact: 'tsx',
-  go: 'go',
-  java: 'java',
-  terraform: 'hcl',
-  hcl: 'hcl',
-  yaml: 'yaml',
-};
 
 export async function setVaultToken(ctx: Ctx): Promise<void> {
   const token = await vscode.window.showInputBox({ prompt: 'Vault token for "Move secret to Vault" (kept in VS Code SecretStorage)', password: true, ignoreFocusOut: true });
@@ -54,10 +41,10 @@ export async function moveSecret(ctx: Ctx, uri: string, start: number, end: numb
   const doc = await vscode.workspace.openTextDocument(vscode.Uri.parse(uri));
   const version = doc.version;
   const text = doc.getText();
-  const languageId = LANGUAGE_IDS[doc.languageId];
+  const languageId = lookupLanguageFor(doc.languageId);
   if (!languageId) return void vscode.window.showWarningMessage(`Moat: no Vault lookup is known for ${doc.languageId} files.`);
   const literal = text.slice(start, end);
-  const value = /^(['"`]).*\1$/s.test(literal) ? literal.slice(1, -1) : literal;
+  const value = literalValue(literal);
   const settings = vscode.workspace.getConfiguration('moat', doc.uri);
   const address = settings.get<string>('vaultAddress') || process.env.VAULT_ADDR;
   if (!address) return void vscode.window.showWarningMessage('Moat: set moat.vaultAddress or VAULT_ADDR to move secrets to Vault.');

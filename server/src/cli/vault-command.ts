@@ -9,11 +9,11 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { languageForPath, LanguageId } from '../engine/languages';
+import { languageForPath } from '../engine/languages';
 import { secretsDetector } from '../secrets/secrets-detector';
 import { moveSecretToVault } from '../vault/move-secret';
 import { connectVault } from '../vault/vault-connect';
-import { applyTextEdits, LookupFixInput, proposeVaultRef, vaultLookupEdits } from '../vault/vault-lookup-fix';
+import { applyTextEdits, literalValue, lookupLanguageFor, proposeVaultRef, vaultLookupEdits } from '../vault/vault-lookup-fix';
 
 const HELP = `Usage: moat vault move FILE:LINE [--mount M] [--path P] [--key K] [--addr URL] [--namespace NS]
 
@@ -22,17 +22,6 @@ Credentials come from the environment, never from flags: VAULT_TOKEN, or an AppR
 (VAULT_ROLE_ID and VAULT_SECRET_ID). The address comes from --addr or VAULT_ADDR.
 Exit codes: 0 moved, 1 Vault refused or failed (the file is unchanged), 2 usage or no secret there.
 `;
-
-const LOOKUP_LANGUAGE: Partial<Record<LanguageId, LookupFixInput['languageId']>> = {
-  python: 'python',
-  javascript: 'javascript',
-  typescript: 'typescript',
-  tsx: 'tsx',
-  go: 'go',
-  java: 'java',
-  hcl: 'hcl',
-  yaml: 'yaml',
-};
 
 function fail(message: string, code = 2): number {
   process.stderr.write(`moat vault: ${message}\n`);
@@ -60,7 +49,7 @@ export async function runVaultCommand(argv: string[]): Promise<number> {
   const file = path.resolve(target[1]);
   const line = Number(target[2]) - 1;
   const spec = languageForPath(file);
-  const languageId = spec ? LOOKUP_LANGUAGE[spec.id] : undefined;
+  const languageId = spec ? lookupLanguageFor(spec.id) : undefined;
   if (!languageId) return fail(`no Vault lookup is known for ${path.basename(file)}`);
   let text: string;
   try {
@@ -89,7 +78,7 @@ export async function runVaultCommand(argv: string[]): Promise<number> {
   if (!connected.ok) return fail(`${connected.message}; nothing was changed`, connected.kind === 'no-credentials' ? 2 : 1);
   const client = connected.client;
   const literal = text.slice(secret.range.start, secret.range.end);
-  const value = /^(['"`]).*\1$/s.test(literal) ? literal.slice(1, -1) : literal;
+  const value = literalValue(literal);
   const result = await moveSecretToVault({
     client,
     ...ref,

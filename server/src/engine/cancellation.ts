@@ -8,8 +8,6 @@ export interface CancellationToken {
   readonly isCancellationRequested: boolean;
 }
 
-export const NEVER_CANCELLED: CancellationToken = { isCancellationRequested: false };
-
 export class ScanCancelled extends Error {
   constructor() {
     super('scan cancelled');

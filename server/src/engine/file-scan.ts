@@ -6,7 +6,7 @@
  * Problem; the other rules' findings stand.
  */
 import ignore, { Ignore } from 'ignore';
-import { BoundValue, Env, bindingsOf, valueText } from './bindings';
+import { BoundValue, bindingsOf, valueText } from './bindings';
 import { CancellationToken, ScanCancelled, throwIfCancelled } from './cancellation';
 import { Finding, Problem, SourceRange, TextEdit } from './finding';
 import { EvalContext, evaluate } from './formula-eval';
@@ -15,7 +15,7 @@ import { LiteralLookup, passes } from './prefilter';
 import { CompiledRule } from './rule-compile';
 import { LanguageRules, RuleSet } from './rule-set';
 import { findSuppression } from './suppression';
-import { SyntaxTree, lineStarts } from './syntax-tree';
+import { SyntaxTree, lineStarts, positionAt } from './syntax-tree';
 import { languageForPath } from './languages';
 import type { TextDetector } from './text-detector';
 import type { ParsedDocument } from './parsed-document';
@@ -171,18 +171,7 @@ function splitLines(text: string, starts: number[]): string[] {
 }
 
 function rangeOf(start: number, end: number, starts: number[]): SourceRange {
-  return { start, end, startPos: positionOf(start, starts), endPos: positionOf(end, starts) };
-}
-
-function positionOf(offset: number, starts: number[]): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo, column: offset - starts[lo] };
+  return { start, end, startPos: positionAt(starts, start), endPos: positionAt(starts, end) };
 }
 
 function toFindings(rule: CompiledRule, matches: RangeMatch[], st: SyntaxTree | undefined, text: string, starts: number[], lines: string[]): Finding[] {
@@ -237,4 +226,3 @@ function fixFor(rule: CompiledRule, m: RangeMatch, text: string, values: Map<str
   return { start: m.start, end: m.end, text: out };
 }
 
-export type { Env };

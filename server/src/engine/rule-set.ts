@@ -38,7 +38,6 @@ export class RuleSet {
 
   private constructor(
     readonly dtos: readonly RuleDto[],
-    private readonly grammars: Grammars,
     /** Text detectors (secrets) that run on every file with these rules. */
     readonly detectors: readonly TextDetector[],
   ) {
@@ -48,7 +47,7 @@ export class RuleSet {
 
   /** Loads every grammar the rules need and compiles all rules, collecting problems. */
   static async create(dtos: readonly RuleDto[], grammars: Grammars, detectors: readonly TextDetector[] = []): Promise<RuleSet> {
-    const set = new RuleSet(dtos, grammars, detectors);
+    const set = new RuleSet(dtos, detectors);
     const needed = new Set<LanguageId>(set.wanted.keys());
     for (const dto of dtos) for (const name of subLanguages(dto.formula)) for (const id of languageIdsFor(name)) needed.add(id);
     const loaded = new Map<LanguageId, LoadedLanguage>();
@@ -139,15 +138,6 @@ export class RuleSet {
   /** Rules that run on the text of any file. */
   get textOnly(): readonly CompiledRule[] {
     return this.textRules;
-  }
-
-  /** Languages with at least one compiled rule. */
-  get languages(): LanguageId[] {
-    return [...this.byLanguage.keys()].filter((id) => this.byLanguage.get(id)!.rules.length > 0);
-  }
-
-  get grammarSet(): Grammars {
-    return this.grammars;
   }
 }
 

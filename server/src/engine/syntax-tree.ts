@@ -189,15 +189,7 @@ export class SyntaxTree {
 
   /** 0-based line and UTF-16 column of an offset. */
   position(offset: number): { line: number; column: number } {
-    const starts = this.lineStartOffsets();
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (starts[mid] <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo, column: offset - starts[lo] };
+    return positionAt(this.lineStartOffsets(), offset);
   }
 
   lineStartOffsets(): number[] {
@@ -211,4 +203,16 @@ export function lineStarts(text: string): number[] {
   const starts = [0];
   for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
   return starts;
+}
+
+/** 0-based line and UTF-16 column of `offset`, given the line start offsets (binary search). */
+export function positionAt(starts: readonly number[], offset: number): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (starts[mid] <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo, column: offset - starts[lo] };
 }

@@ -8,7 +8,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Finding } from '../engine/finding';
 import { languageForPath } from '../engine/languages';
 import { CLIENT_COMMANDS, DiagnosticData } from '../protocol/messages';
-import { LookupFixInput, proposeVaultRef, vaultLookupEdits } from '../vault/vault-lookup-fix';
+import { lookupLanguageFor, proposeVaultRef, vaultLookupEdits } from '../vault/vault-lookup-fix';
 import type { CheckResult } from './document-store';
 import { toTextEdit } from './to-proto';
 
@@ -27,25 +27,12 @@ export function suppressionEdit(doc: TextDocument, f: Finding): TextEdit {
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}${commentPrefix(doc)} moat-ignore: ${f.ruleId} -- ${REASON_PLACEHOLDER}\n` };
 }
 
-const LOOKUP_LANGUAGES: Record<string, LookupFixInput['languageId']> = {
-  python: 'python',
-  javascript: 'javascript',
-  javascriptreact: 'javascript',
-  typescript: 'typescript',
-  typescriptreact: 'tsx',
-  go: 'go',
-  java: 'java',
-  terraform: 'hcl',
-  hcl: 'hcl',
-  yaml: 'yaml',
-};
-
 /**
  * For a hardcoded secret: "Move to Vault…" (the client writes it to Vault, verifies, then edits)
  * and "Replace with a Vault lookup" (the edit only, for a secret already in Vault).
  */
 function vaultActions(doc: TextDocument, f: Finding, diagnostic: Diagnostic): CodeAction[] {
-  const languageId = LOOKUP_LANGUAGES[doc.languageId];
+  const languageId = lookupLanguageFor(doc.languageId);
   if (!languageId) return [];
   const text = doc.getText();
   const ref = proposeVaultRef(text, f.range.start, f.range.end, doc.uri.replace(/^.*\//, ''));

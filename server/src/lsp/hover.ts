@@ -25,12 +25,12 @@ export function describeRule(info: RuleInfo | undefined): string[] {
   return lines;
 }
 
-export function hoverFor(doc: TextDocument, result: CheckResult, position: Position, infos: readonly RuleInfo[]): Hover | null {
+export function hoverFor(doc: TextDocument, result: CheckResult, position: Position, infos: ReadonlyMap<string, RuleInfo>): Hover | null {
   const offset = doc.offsetAt(position);
   const hits = [...result.findings.values()].filter((f) => f.range.start <= offset && offset <= f.range.end);
   if (hits.length === 0) return null;
   const parts = hits.map((f) => {
-    const info = infos.find((i) => i.id === f.ruleId);
+    const info = infos.get(f.ruleId);
     return [`**Moat** · \`${f.ruleId}\` · ${f.severity.toUpperCase()}`, '', f.message, '', ...describeRule(info), ...(f.fix ? ['', '_A quick fix is available._'] : [])].join('\n');
   });
   return { contents: { kind: MarkupKind.Markdown, value: parts.join('\n\n---\n\n') } };

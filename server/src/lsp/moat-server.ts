@@ -281,12 +281,11 @@ export class MoatServer {
     const findings = this.scan(d, state);
     const visible = findings.filter((f) => !f.suppressed && levelRank(f.level) >= levelRank(settings.severityThreshold));
     const byKey = new Map<string, Finding>();
-    const infos = new Map(state.rules.infos.map((i) => [i.id, i]));
     const diagnostics = visible.map((f, i) => {
       const key = `${f.ruleId}:${f.range.start}:${f.range.end}:${i}`;
       byKey.set(key, f);
       const data: DiagnosticData = { ruleId: f.ruleId, version, key };
-      return toDiagnostic(f, infos.get(f.ruleId), data);
+      return toDiagnostic(f, state.infoById.get(f.ruleId), data);
     });
     d.insertedSinceCheck = 0;
     d.result = { version, generation: state.generation, findings: byKey, diagnostics };
@@ -338,7 +337,7 @@ export class MoatServer {
   private hover(p: HoverParams): Promise<Hover | null> {
     const d = this.documents.get(p.textDocument.uri);
     if (!d?.result || d.result.version !== d.version) return Promise.resolve(null);
-    return this.rules.state.then((state) => hoverFor(d.doc, d.result!, p.position, state.rules.infos));
+    return this.rules.state.then((state) => hoverFor(d.doc, d.result!, p.position, state.infoById));
   }
 
   textOf(uri: string): TextDocument | undefined {

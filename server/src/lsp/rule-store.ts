@@ -5,7 +5,7 @@
  * diagnostics inside that file. A broken rule never stops the others.
  */
 import path from 'node:path';
-import type { Problem } from '../engine/finding';
+import type { Problem, RuleInfo } from '../engine/finding';
 import type { Grammars } from '../engine/grammars';
 import { RuleSet } from '../engine/rule-set';
 import { loadRules } from '../rules/rule-loader';
@@ -30,6 +30,8 @@ export interface LoadedRuleState {
   readonly roots: readonly string[];
   /** Increases with every load; results computed with an older generation are out of date. */
   readonly generation: number;
+  /** What each loaded rule (and detector rule) says about itself, by id. */
+  readonly infoById: ReadonlyMap<string, RuleInfo>;
 }
 
 export class RuleStore {
@@ -71,7 +73,8 @@ export class RuleStore {
       problemsByFile.set(file, list);
     }
     const problemCount = loaded.problems.length + rules.problems.length + secrets.problems.length;
-    return { rules, problemsByFile, problemCount, roots, generation };
+    const infoById = new Map(rules.infos.map((i) => [i.id, i]));
+    return { rules, problemsByFile, problemCount, roots, generation, infoById };
   }
 
   /** Does a change to this file affect the loaded rules? */

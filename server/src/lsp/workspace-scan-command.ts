@@ -35,10 +35,9 @@ export class WorkspaceScanner {
     if (!file) return;
     const settings = await server.settingsFor(uri);
     const outcome = scanOneFile(state.rules, { path: file, relative: server.relativePath(uri) }, settings.maxFileSize);
-    const infos = new Map(state.rules.infos.map((i) => [i.id, i]));
     const findings = outcome.kind === 'scanned' && settings.enable ? outcome.file.findings : [];
     const visible = findings.filter((f) => !f.suppressed && levelRank(f.level) >= levelRank(settings.severityThreshold));
-    const diagnostics = visible.map((f, i) => toDiagnostic(f, infos.get(f.ruleId), { ruleId: f.ruleId, version: -1, key: `ws:${i}` }));
+    const diagnostics = visible.map((f, i) => toDiagnostic(f, state.infoById.get(f.ruleId), { ruleId: f.ruleId, version: -1, key: `ws:${i}` }));
     this.results.set(uri, diagnostics);
     if (!server.documents.get(uri)) void server.connection.sendDiagnostics({ uri, diagnostics });
   }
@@ -60,7 +59,6 @@ export class WorkspaceScanner {
       const folders = server.workspaceFolders.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined);
       const listed = await walkFiles(folders, { maxFileBytes: 1_000_000, respectGitignore: true }, () => undefined);
       const todo = listed.filter((f) => rulesApply(state.rules, f.relative));
-      const infos = new Map(state.rules.infos.map((i) => [i.id, i]));
       for (const file of todo) {
         if (token.isCancellationRequested || progress.token.isCancellationRequested) {
           cancelled = true;
@@ -74,7 +72,7 @@ export class WorkspaceScanner {
         if (outcome.kind !== 'scanned' || !settings.enable) continue;
         const visible = outcome.file.findings.filter((f) => !f.suppressed && levelRank(f.level) >= levelRank(settings.severityThreshold));
         findings += visible.length;
-        const diagnostics = visible.map((f, i) => toDiagnostic(f, infos.get(f.ruleId), { ruleId: f.ruleId, version: -1, key: `ws:${i}` }));
+        const diagnostics = visible.map((f, i) => toDiagnostic(f, state.infoById.get(f.ruleId), { ruleId: f.ruleId, version: -1, key: `ws:${i}` }));
         if (diagnostics.length === 0 && !this.results.has(uri)) continue;
         this.results.set(uri, diagnostics);
         if (!server.documents.get(uri)) void server.connection.sendDiagnostics({ uri, diagnostics });

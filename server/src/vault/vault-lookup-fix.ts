@@ -88,3 +88,27 @@ function snakeCase(name: string): string {
     .replace(/^_+|_+$/g, '')
     .toLowerCase();
 }
+
+/** The lookup language for a VS Code / LSP language id (undefined: no lookup is written for it). */
+export function lookupLanguageFor(editorLanguageId: string): LookupFixInput['languageId'] | undefined {
+  return EDITOR_LANGUAGES[editorLanguageId];
+}
+
+const EDITOR_LANGUAGES: Record<string, LookupFixInput['languageId']> = {
+  python: 'python',
+  javascript: 'javascript',
+  javascriptreact: 'javascript',
+  typescript: 'typescript',
+  typescriptreact: 'tsx',
+  tsx: 'tsx',
+  go: 'go',
+  java: 'java',
+  terraform: 'hcl',
+  hcl: 'hcl',
+  yaml: 'yaml',
+};
+
+/** The secret's value from the text of its range, which may include the literal's quotes. */
+export function literalValue(literal: string): string {
+  return /^(['"`]).*\1$/s.test(literal) ? literal.slice(1, -1) : literal;
+}
