@@ -3,7 +3,8 @@
 // web-tree-sitter is aliased to its CommonJS build: bundling its ESM build as CJS empties
 // import.meta and breaks Parser.init() (see ../shared/notes/MACHINE.md).
 import { build } from 'esbuild';
-import { copyFileSync, mkdirSync, readFileSync, existsSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
+import { zipSync } from 'fflate';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -30,7 +31,8 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
-  alias: { 'web-tree-sitter': webTreeSitterCjs },
+  // jsonc-parser's "main" is a UMD build whose factory requires './impl/*' at run time, which a bundle cannot resolve: use its ESM build.
+  alias: { 'web-tree-sitter': webTreeSitterCjs, 'jsonc-parser': path.join(root, 'node_modules', 'jsonc-parser', 'lib', 'esm', 'main.js') },
   external: ['vscode'],
 };
 
@@ -42,4 +44,16 @@ const entries = [
 ].filter((e) => existsSync(e.entryPoints[0]));
 
 await Promise.all(entries.map((e) => build({ ...common, ...e })));
-console.log(`built ${entries.map((e) => path.relative(root, e.outfile)).join(', ')} and ${manifest.grammars.length} grammars`);
+
+// The bundled advisory snapshot (advisories/bundled/<Ecosystem>/<ID>.json) as one zip the
+// offline OSV source reads: fewer files in the extension, same records.
+const advisoriesDir = path.join(root, 'advisories', 'bundled');
+const records = {};
+for (const ecosystem of readdirSync(advisoriesDir, { withFileTypes: true }).filter((d) => d.isDirectory())) {
+  for (const file of readdirSync(path.join(advisoriesDir, ecosystem.name)).filter((f) => f.endsWith('.json')).sort()) {
+    records[`${ecosystem.name}/${file}`] = [readFileSync(path.join(advisoriesDir, ecosystem.name, file)), { mtime: new Date('2026-01-01T00:00:00Z') }];
+  }
+}
+mkdirSync(path.join(dist, 'advisories'), { recursive: true });
+writeFileSync(path.join(dist, 'advisories', 'bundled.zip'), zipSync(records, { level: 9 }));
+console.log(`built ${entries.map((e) => path.relative(root, e.outfile)).join(', ')}, ${manifest.grammars.length} grammars and ${Object.keys(records).length} bundled advisories`);

@@ -7,6 +7,7 @@ import { ExecuteCommandRequest } from 'vscode-languageclient/node';
 import { CLIENT_COMMANDS, COMMANDS } from '../../server/src/protocol/messages';
 import type { Ctx } from './ctx';
 import { moveSecret, setAppRoleSecretId, setVaultToken } from './vault-commands';
+import { setSnykToken } from './snyk-token';
 
 type Command = (...args: unknown[]) => unknown;
 
@@ -29,6 +30,7 @@ const factories: Record<string, (ctx: Ctx) => Command> = {
   [CLIENT_COMMANDS.moveSecretToVault]: (ctx) => (uri, start, end, where) => moveSecret(ctx, String(uri), Number(start), Number(end), typeof where === 'string' ? where : undefined),
   [CLIENT_COMMANDS.setVaultToken]: (ctx) => () => setVaultToken(ctx),
   [CLIENT_COMMANDS.setVaultSecretId]: (ctx) => () => setAppRoleSecretId(ctx),
+  [CLIENT_COMMANDS.setSnykToken]: (ctx) => () => setSnykToken(ctx),
 };
 
 export function registerCommands(ctx: Ctx): void {

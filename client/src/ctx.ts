@@ -17,6 +17,7 @@ import {
 import { STATUS_NOTIFICATION, StatusParams, InitializationOptions } from '../../server/src/protocol/messages';
 import { registerCommands } from './commands';
 import { StatusBar } from './status';
+import { serverEnvironment } from './snyk-token';
 
 /** Languages Moat checks (VS Code language ids), plus rule files and workspace config. */
 export const DOCUMENT_SELECTOR: Array<{ scheme: string; language?: string; pattern?: string }> = [
@@ -28,6 +29,8 @@ export const DOCUMENT_SELECTOR: Array<{ scheme: string; language?: string; patte
   // Secrets hide in configuration of every kind.
   ...['dotenv', 'properties', 'ini', 'toml', 'xml', 'shellscript', 'dockerfile', 'plaintext'].map((language) => ({ scheme: 'file', language })),
   { scheme: 'file', pattern: '**/{.env,.env.*,*.env,*.ini,*.cfg,*.conf,*.properties,*.toml,*.npmrc,*.pypirc}' },
+  // Dependency manifests and lockfiles, whatever language VS Code gives them.
+  { scheme: 'file', pattern: '**/{package.json,package-lock.json,yarn.lock,pnpm-lock.yaml,requirements*.txt,pyproject.toml,poetry.lock,Pipfile.lock,uv.lock,go.mod,pom.xml}' },
 ];
 
 const MAX_RESTARTS = 5;
@@ -57,9 +60,10 @@ export class Ctx {
 
   async start(): Promise<void> {
     const serverModule = this.extension.asAbsolutePath('dist/server.js');
+    const env = await serverEnvironment(this);
     const serverOptions: ServerOptions = {
-      run: { module: serverModule, transport: TransportKind.ipc },
-      debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+      run: { module: serverModule, transport: TransportKind.ipc, options: { env } },
+      debug: { module: serverModule, transport: TransportKind.ipc, options: { env, execArgv: ['--nolazy', '--inspect=6011'] } },
     };
     const initializationOptions: InitializationOptions = { workspaceTrusted: vscode.workspace.isTrusted };
     if (!vscode.workspace.isTrusted) {
@@ -69,7 +73,7 @@ export class Ctx {
       documentSelector: DOCUMENT_SELECTOR,
       outputChannel: this.log,
       initializationOptions,
-      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,.gitleaks.toml}') },
+      synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.yaml,*.yml,.gitleaks.toml,package-lock.json,yarn.lock,poetry.lock,uv.lock,Pipfile.lock,go.sum}') },
       errorHandler: {
         error: (): ErrorHandlerResult => ({ action: ErrorAction.Continue }),
         closed: (): CloseHandlerResult => {

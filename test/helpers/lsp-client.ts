@@ -26,6 +26,7 @@ import {
   RegistrationRequest,
   DiagnosticRefreshRequest,
   ShowMessageNotification,
+  ShowMessageRequest,
   LogMessageNotification,
 } from 'vscode-languageserver-protocol/node';
 
@@ -65,7 +66,16 @@ export class TestLspClient {
       client.notifications.push({ method: 'moat/status', params });
       client.wake();
     });
-    connection.onNotification(ShowMessageNotification.type, (p) => client.notifications.push({ method: 'window/showMessage', params: p }));
+    connection.onNotification(ShowMessageNotification.type, (p) => {
+      client.notifications.push({ method: 'window/showMessage', params: p });
+      client.wake();
+    });
+    // showWarningMessage & co. are requests (they may carry actions): recorded like the notification.
+    connection.onRequest(ShowMessageRequest.type, (p) => {
+      client.notifications.push({ method: 'window/showMessage', params: p });
+      client.wake();
+      return null;
+    });
     connection.onNotification(LogMessageNotification.type, () => undefined);
     connection.onRequest(ConfigurationRequest.type, (p) => p.items.map(() => client.settings));
     connection.onRequest(WorkDoneProgressCreateRequest.type, () => null);

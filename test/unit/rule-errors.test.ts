@@ -23,11 +23,18 @@ async function problemsOf(bad: string) {
 
 const cases: Array<{ name: string; rule: string; key: string; line: number; message: RegExp }> = [
   {
-    name: 'taint mode is unsupported, named with its key and line',
-    rule: `  - id: t\n    message: m\n    severity: ERROR\n    languages: [python]\n    mode: taint\n    pattern-sources: [{pattern: input()}]\n    pattern-sinks: [{pattern: eval(...)}]\n`,
+    name: 'taint rule without sinks, named with its key and line',
+    rule: `  - id: t\n    message: m\n    severity: ERROR\n    languages: [python]\n    mode: taint\n    pattern-sources: [{pattern: input()}]\n`,
+    key: 'pattern-sinks',
+    line: 2,
+    message: /a taint rule needs `pattern-sinks`/,
+  },
+  {
+    name: 'taint sources without mode: taint',
+    rule: `  - id: t2\n    message: m\n    severity: ERROR\n    languages: [python]\n    pattern-sources: [{pattern: input()}]\n    pattern: eval(...)\n`,
     key: 'pattern-sources',
-    line: 7,
-    message: /taint/,
+    line: 6,
+    message: /needs `mode: taint`/,
   },
   {
     name: 'unknown key',

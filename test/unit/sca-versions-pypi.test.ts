@@ -149,3 +149,12 @@ test('PyPI: valid() follows PEP 440', () => {
   for (const v of ['1.0', '1!2.0', '1.0.post1', '1.0+cpu', 'v1.0', ' 1.0 ', '2012.10', '1.0.dev0']) assert.equal(pypi.valid(v), true, v);
   for (const v of ['', 'latest', '1.0+', '1.0-foo', '==1.0']) assert.equal(pypi.valid(v), false, v);
 });
+
+test('upgradeSpec: Poetry constraints in pyproject.toml keep their style', () => {
+  const py = versionScheme('PyPI');
+  assert.equal(py.upgradeSpec('^0.0.300', '0.1.11'), '^0.1.11');
+  assert.equal(py.upgradeSpec('~4.30', '4.38.0'), '~4.38.0');
+  assert.equal(py.upgradeSpec('0.0.300', '0.1.11'), '0.1.11');
+  assert.equal(py.upgradeSpec('~=4.30', '4.38.0'), '~=4.38.0', 'PEP 440 ~= is not Poetry ~');
+  assert.equal(py.upgradeSpec('>=0.0.300,<0.2', '0.1.11'), '>=0.1.11,<0.2');
+});

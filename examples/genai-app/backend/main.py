@@ -71,3 +71,9 @@ async def agent_endpoint(body: Question):
 async def summarize_endpoint(request: Request):
     document = (await request.body()).decode("utf-8", errors="replace")
     return {"summary": summarize(document)}
+
+
+# Reporting routes (text-to-SQL and the HTML digest) live in their own module.
+from .reports import router as reports_router  # noqa: E402
+
+app.include_router(reports_router)

@@ -19,6 +19,9 @@ import { bundledPacksDir, wasmFromDir } from '../scan/install-paths';
 import { scanWorkspace } from '../scan/workspace-scan';
 import { MOAT_VERSION } from './version';
 import { findGitleaksConfig, secretsDetectors } from '../scan/secrets-setup';
+import { scanWorkspaceConfig } from '../config/scan-config';
+import { DEPENDENCY_HELP, DEPENDENCY_OPTIONS } from './dependency-options';
+import { mergeFileFindings, scanDependencies } from './scan-dependencies';
 
 const HELP = `Usage: moat scan [PATH...] [options]
 
@@ -37,7 +40,9 @@ Options:
       --no-secrets        do not run them
       --gitleaks-config F use a gitleaks config for the secrets detectors (default: .gitleaks.toml
                           in the current folder when present; [extend] useDefault keeps Moat's)
-      --no-gitignore      do not honour .gitignore (.moatignore is always honoured)
+      --moat-config FILE  the workspace config (default: .moat.yaml in the current folder, or in
+                          the one folder scanned): packs, rule overrides, excludes, secrets
+${DEPENDENCY_HELP}      --no-gitignore      do not honour .gitignore (.moatignore is always honoured)
       --verbose           list skipped files
       --no-color          plain text output
 
@@ -61,6 +66,8 @@ export async function runScanCommand(argv: string[]): Promise<number> {
         secrets: { type: 'boolean' },
         'no-secrets': { type: 'boolean', default: false },
         'gitleaks-config': { type: 'string' },
+        'moat-config': { type: 'string' },
+        ...DEPENDENCY_OPTIONS,
         verbose: { type: 'boolean', default: false },
         'no-color': { type: 'boolean', default: false },
         help: { type: 'boolean', short: 'h', default: false },
@@ -98,6 +105,10 @@ export async function runScanCommand(argv: string[]): Promise<number> {
   }
   const configs = opts.config?.length ? opts.config : [bundledPacksDir()];
   const loaded = await loadRules(configs);
+  // .moat.yaml: its packs add rules (unless --config chose them), its overrides and excludes apply.
+  const ws = await scanWorkspaceConfig({ explicit: opts['moat-config'], root: process.cwd(), targets, packs: !opts.config?.length, moatVersion: MOAT_VERSION });
+  if ('error' in ws) return usageError(ws.error);
+  const rules = ws.overrides.applyToRules([...loaded.rules, ...ws.rules]);
   const secrets = !opts['no-secrets'] && (opts.secrets === true || opts['gitleaks-config'] !== undefined || !opts.config?.length);
   const root = process.cwd();
   let gitleaks;
@@ -106,13 +117,26 @@ export async function runScanCommand(argv: string[]): Promise<number> {
   } catch (e) {
     return usageError(`cannot read ${opts['gitleaks-config']}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const compile = async () => RuleSet.create(loaded.rules, await Grammars.create(wasmFromDir()), secrets ? secretsDetectors(gitleaks).detectors : []);
-  const full = await scanWorkspace(loaded.rules, compile, { targets, root, maxFileBytes, respectGitignore: !opts['no-gitignore'], jobs, secrets, gitleaks });
+  const wsSecrets = secrets ? ws.secretsSource(gitleaks) : { source: gitleaks, problems: [] };
+  gitleaks = wsSecrets.source;
+  const compile = async () => RuleSet.create(rules, await Grammars.create(wasmFromDir()), secrets ? secretsDetectors(gitleaks).detectors : []);
+  const full = await scanWorkspace(rules, compile, { targets, root, maxFileBytes, respectGitignore: !opts['no-gitignore'], jobs, secrets, gitleaks, excludePath: (f) => ws.excluded(f) });
+  // Like the secrets detectors: on by default, off when --config chose the rules (unless asked for).
+  const dependenciesOn = !opts['no-dependencies'] && (opts.dependencies === true || !opts.config?.length);
+  const advisoryDefaults = { sources: ws.advisories.sources, offlineDb: ws.advisories.offlineDb, snykOrg: ws.advisories.snykOrg, cacheHours: ws.advisories.cacheTtlMs / 3_600_000 };
+  const deps = await scanDependencies({ ...opts, 'no-dependencies': !dependenciesOn }, advisoryDefaults, {
+    targets,
+    root,
+    respectGitignore: !opts['no-gitignore'],
+    excludePath: (f) => ws.excluded(f),
+  });
+  if ('error' in deps) return usageError(deps.error);
   const report: ScanReport = {
     ...full,
-    problems: [...loaded.problems, ...full.problems],
-    files: full.files
-      .map((f) => ({ ...f, findings: f.findings.filter((x) => levelRank(x.level) >= levelRank(minLevel)) }))
+    rules: ws.overrides.applyToInfos([...full.rules, ...deps.infos]),
+    problems: [...loaded.problems, ...ws.problems, ...wsSecrets.problems, ...full.problems, ...deps.problems],
+    files: mergeFileFindings(full.files, deps.files)
+      .map((f) => ({ ...f, findings: ws.overrides.applyToFindings(f.findings).filter((x) => levelRank(x.level) >= levelRank(minLevel)) }))
       .filter((f) => f.findings.length > 0),
   };
 

@@ -32,7 +32,8 @@ interface Tally {
   failed: number;
 }
 
-export async function runTestCommand(argv: string[]): Promise<number> {
+/** `options.defaultSeverity`: a pack's `default-severity`, for rules that give none (`moat pack test`). */
+export async function runTestCommand(argv: string[], options: { readonly defaultSeverity?: string } = {}): Promise<number> {
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: { help: { type: 'boolean', short: 'h', default: false }, verbose: { type: 'boolean', default: false } } });
@@ -57,16 +58,16 @@ export async function runTestCommand(argv: string[]): Promise<number> {
       errors++;
       continue;
     }
-    for (const file of files) errors += await testRuleFile(file, grammars, tally, args.values.verbose === true);
+    for (const file of files) errors += await testRuleFile(file, grammars, tally, args.values.verbose === true, options.defaultSeverity);
   }
   process.stdout.write(`${tally.passed} passed, ${tally.failed} failed${errors ? `, ${errors} errors` : ''}\n`);
   return tally.failed > 0 || errors > 0 ? 1 : 0;
 }
 
 /** Tests one rule file; returns the number of errors (broken rules, missing test file). */
-async function testRuleFile(file: string, grammars: Grammars, tally: Tally, verbose: boolean): Promise<number> {
+async function testRuleFile(file: string, grammars: Grammars, tally: Tally, verbose: boolean, defaultSeverity?: string): Promise<number> {
   const shown = path.relative(process.cwd(), file) || file;
-  const parsed = parseRuleFile(await fs.readFile(file, 'utf8'), shown);
+  const parsed = parseRuleFile(await fs.readFile(file, 'utf8'), shown, { defaultSeverity });
   const rules = await RuleSet.create(parsed.rules, grammars);
   const problems: Problem[] = [...parsed.problems, ...rules.problems];
   for (const p of problems) process.stdout.write(`ERROR ${p.file}:${p.line ?? 0}:${p.column ?? 0} ${p.ruleId ? `[${p.ruleId}] ` : ''}${p.key ? `${p.key}: ` : ''}${p.message}\n`);

@@ -46,36 +46,71 @@ export async function runVaultCommand(argv: string[]): Promise<number> {
   }
   const target = /^(.*):(\d+)$/.exec(args.positionals[0] ?? '');
   if (!target) return fail('give the secret as FILE:LINE');
-  const file = path.resolve(target[1]);
-  const line = Number(target[2]) - 1;
+  const outcome = await moveSecretAtLine({ file: target[1], line: Number(target[2]), ...args.values });
+  if (outcome.moved !== undefined) {
+    process.stdout.write(`${outcome.message}\n`);
+    return outcome.code;
+  }
+  return fail(outcome.message, outcome.code);
+}
+
+export interface SecretMoveRequest {
+  /** As given (relative to the current folder, or absolute). */
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+  readonly mount?: string;
+  readonly path?: string;
+  readonly key?: string;
+  /** Vault address; default VAULT_ADDR. Credentials always come from the environment. */
+  readonly addr?: string;
+  readonly namespace?: string;
+}
+
+export interface SecretMoveOutcome {
+  /** 0 moved, 1 Vault refused or failed (the file is unchanged), 2 nothing to move there or not safely. */
+  readonly code: 0 | 1 | 2;
+  /** Never holds the secret value or the token. */
+  readonly message: string;
+  /** Set once the move was attempted: whether the file now reads the secret from Vault. */
+  readonly moved?: boolean;
+  readonly ref?: { readonly mount: string; readonly path: string; readonly key: string };
+}
+
+/** The whole `moat vault move` flow for one FILE:LINE, for the CLI and the MCP tool. */
+export async function moveSecretAtLine(request: SecretMoveRequest): Promise<SecretMoveOutcome> {
+  const refuse = (message: string, code: 1 | 2 = 2): SecretMoveOutcome => ({ code, message });
+  const where = `${request.file}:${request.line}`;
+  const file = path.resolve(request.file);
+  const line = request.line - 1;
   const spec = languageForPath(file);
   const languageId = spec ? lookupLanguageFor(spec.id) : undefined;
-  if (!languageId) return fail(`no Vault lookup is known for ${path.basename(file)}`);
+  if (!languageId) return refuse(`no Vault lookup is known for ${path.basename(file)}`);
   let text: string;
   try {
     text = await fs.readFile(file, 'utf8');
   } catch (e) {
-    return fail(`cannot read ${target[1]}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
+    return refuse(`cannot read ${request.file}: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
   }
   const relative = path.relative(process.cwd(), file).split(path.sep).join('/');
   const secret = secretsDetector()
     .detect(text, relative)
     .find((f) => f.range.startPos.line === line);
-  if (!secret) return fail(`no hardcoded secret found on ${target[1]}:${line + 1}`);
+  if (!secret) return refuse(`no hardcoded secret found on ${where}`);
   const proposed = proposeVaultRef(text, secret.range.start, secret.range.end, relative);
-  const ref = { mount: args.values.mount ?? proposed.mount, path: args.values.path ?? proposed.path, key: args.values.key ?? proposed.key };
+  const ref = { mount: request.mount ?? proposed.mount, path: request.path ?? proposed.path, key: request.key ?? proposed.key };
   const lookup = vaultLookupEdits({ languageId, text, secretStart: secret.range.start, secretEnd: secret.range.end, ref });
-  if (!lookup.ok) return fail(`the file would not be changed safely (${lookup.reason}); nothing was written to Vault`);
-  const endpoint = args.values.addr ?? process.env.VAULT_ADDR;
-  if (!endpoint) return fail('set VAULT_ADDR or --addr');
+  if (!lookup.ok) return refuse(`the file would not be changed safely (${lookup.reason}); nothing was written to Vault`);
+  const endpoint = request.addr ?? process.env.VAULT_ADDR;
+  if (!endpoint) return refuse('set VAULT_ADDR or --addr');
   const connected = await connectVault({
     endpoint,
-    namespace: args.values.namespace ?? process.env.VAULT_NAMESPACE,
+    namespace: request.namespace ?? process.env.VAULT_NAMESPACE,
     token: process.env.VAULT_TOKEN,
     roleId: process.env.VAULT_ROLE_ID,
     secretId: process.env.VAULT_SECRET_ID,
   });
-  if (!connected.ok) return fail(`${connected.message}; nothing was changed`, connected.kind === 'no-credentials' ? 2 : 1);
+  if (!connected.ok) return refuse(`${connected.message}; nothing was changed`, connected.kind === 'no-credentials' ? 2 : 1);
   const client = connected.client;
   const literal = text.slice(secret.range.start, secret.range.end);
   const value = literalValue(literal);
@@ -91,6 +126,6 @@ export async function runVaultCommand(argv: string[]): Promise<number> {
       return true;
     },
   });
-  process.stdout.write(`${result.message}${result.ok && lookup.note ? ` ${lookup.note}` : ''}\n`);
-  return result.ok ? 0 : 1;
+  const message = `${result.message}${result.ok && lookup.note ? ` ${lookup.note}` : ''}`;
+  return { code: result.ok ? 0 : 1, message, moved: result.ok, ...(result.ok ? { ref: result.ref } : {}) };
 }

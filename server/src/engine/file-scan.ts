@@ -1,8 +1,9 @@
 /**
  * Scans one document with a RuleSet: choose the rules whose paths and literal prefilter admit the
  * file (parse nothing when none does), parse once (or reuse the caller's incremental tree), run
- * every active pattern in one kind-indexed walk, evaluate each rule's formula, and turn the ranges
- * into findings with messages, fixes and suppressions. A rule that fails on this file becomes a
+ * every active pattern in one kind-indexed walk, evaluate each rule's formula (or, for a taint
+ * rule, its sources/sinks/sanitizers and then the dataflow over them), and turn the ranges into
+ * findings with messages, fixes and suppressions. A rule that fails on this file becomes a
  * Problem; the other rules' findings stand.
  */
 import ignore, { Ignore } from 'ignore';
@@ -20,6 +21,9 @@ import { languageForPath } from './languages';
 import type { TextDetector } from './text-detector';
 import type { ParsedDocument } from './parsed-document';
 import { walkIncremental } from './incremental-walk';
+import { evaluateTaint } from './taint-eval';
+import { isDockerfilePath } from './dockerfile-language';
+import { DockerfileView, dockerfileView, evaluateDockerfileRule } from './dockerfile-match';
 
 export interface FileScanResult {
   readonly findings: Finding[];
@@ -85,10 +89,12 @@ export function scanWith(
     lines ??= splitLines(text, starts);
     findings.push(...toFindings(rule, matches, st, text, starts, lines));
   };
+  let dockerView: DockerfileView | undefined;
   const runRule = (rule: CompiledRule, ctx: EvalContext) => {
     throwIfCancelled(options.cancel);
     try {
-      emit(rule, evaluate(rule.formula, ctx), ctx.st);
+      const matches = rule.dockerfile && rule.formula ? evaluateDockerfileRule(rule.formula, rule.dockerfile.patterns, (dockerView ??= dockerfileView(text))) : rule.taint ? (ctx.st ? evaluateTaint(rule.taint, ctx, ctx.st, options.cancel) : []) : rule.formula ? evaluate(rule.formula, ctx) : [];
+      emit(rule, matches, ctx.st);
     } catch (e) {
       if (e instanceof ScanCancelled) throw e;
       problems.push(ruleFailure(rule, options.path, e));
@@ -111,7 +117,7 @@ export function scanWith(
   }
 
   const literals = options.document && options.document.text === text ? options.document.literals : new LiteralLookup(text);
-  const activeText = textRules.filter((r) => pathAllowed(r, options.path) && passes(r.prefilter, literals));
+  const activeText = textRules.filter((r) => pathAllowed(r, options.path) && passes(r.prefilter, literals) && (!r.dockerfile || isDockerfilePath(options.path)));
   for (const rule of activeText) runRule(rule, { st: undefined, text, base: 0, slotMatches: () => [] });
 
   const active: number[] = [];

@@ -71,6 +71,8 @@ export interface Finding {
   readonly range: SourceRange;
   /** The rule's `fix`/`fix-regex` applied to this finding, if any. */
   readonly fix?: TextEdit;
+  /** What the fix does, for people (`Upgrade langchain to 0.2.5`); derived from the edit when absent. */
+  readonly fixTitle?: string;
   readonly suppressed?: Suppression;
   /** The range is a secret value: no output may show it (snippets are masked). */
   readonly secret?: boolean;

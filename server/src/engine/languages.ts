@@ -61,6 +61,8 @@ export interface LanguageSpec {
   readonly spreadSyntax?: boolean;
   /** Bare identifiers are not valid (JSON): metavariables become quoted, `...` in objects a placeholder pair. */
   readonly quotedMetasyntax?: boolean;
+  /** How a typed metavariable is written: `($X: T)` (TS, Go's `($X : T)`) or `(T $X)` (Java). */
+  readonly typedMetavariables?: 'name-colon-type' | 'type-name';
   /** Declarations whose single declarator a statement pattern like `$X = $Y;` also matches. */
   readonly declarationKinds?: readonly string[];
   /** Named kinds a target may have that a pattern may leave out (return types, modifiers…). */
@@ -83,6 +85,7 @@ const jsLike = {
   expressionStatementKinds: ['expression_statement'],
   wrappers: [{ template: '{P}' }, { template: '({P})' }, { template: 'class __MoatC {\n{P}\n}' }],
   spreadSyntax: true,
+  typedMetavariables: 'name-colon-type' as const,
   equivalentKinds: {
     assignment_expression: ['variable_declarator', 'public_field_definition', 'field_definition'],
     jsx_self_closing_element: ['jsx_opening_element'],
@@ -151,6 +154,7 @@ export const LANGUAGES: readonly LanguageSpec[] = [
       { template: 'package __moat\n{P}\n' },
       { template: 'package __moat\nvar __moatV = {P}\n' },
     ],
+    typedMetavariables: 'name-colon-type',
   },
   {
     id: 'java',
@@ -176,6 +180,7 @@ export const LANGUAGES: readonly LanguageSpec[] = [
       { template: '{P}' },
     ],
     ellipsisLine: '{ph};',
+    typedMetavariables: 'type-name',
     annotationPairs: true,
   },
   {
@@ -256,5 +261,8 @@ export function languageForPath(filePath: string): LanguageSpec | undefined {
   return undefined;
 }
 
-/** Rule languages that are not grammars but are accepted: regex-only rules run on any text file. */
-export const TEXT_LANGUAGE_NAMES: readonly string[] = ['regex', 'generic', 'none'];
+/**
+ * Rule languages that are not grammars but are accepted: regex-only rules run on any text file;
+ * `dockerfile` rules run on Dockerfiles only, parsed by dockerfile-parser.ts (dockerfile-compile.ts).
+ */
+export const TEXT_LANGUAGE_NAMES: readonly string[] = ['regex', 'generic', 'none', 'dockerfile', 'docker'];

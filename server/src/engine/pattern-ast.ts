@@ -5,8 +5,11 @@
  */
 
 export type PNode =
-  /** `$X` (binds and unifies) or `$_` (anonymous: name is undefined). */
-  | { readonly t: 'mv'; readonly name: string | undefined }
+  /**
+   * `$X` (binds and unifies) or `$_` (anonymous: name is undefined). A typed metavariable
+   * (`($X: T)`, `(T $X)`) has `type`: it matches only expressions declared with that type.
+   */
+  | { readonly t: 'mv'; readonly name: string | undefined; readonly type?: string }
   /** `...` — in a list: zero or more items; alone: any single node. */
   | { readonly t: 'ell' }
   /** `$...X` — like `...` and binds the sequence. */

@@ -13,8 +13,9 @@ import {
   KIND_UNORDERED,
   LoadedLanguage,
 } from './grammars';
+import { normalizeTypeName } from './declared-types';
 import { CompiledPattern, ListMode, PNode, StringMatcher } from './pattern-ast';
-import { placeholderOf, restoreMetasyntax, splitPlaceholders, substituteMetasyntax } from './pattern-metasyntax';
+import { placeholderOf, restoreMetasyntax, splitPlaceholders, substituteMetasyntax, TypedMetavariable } from './pattern-metasyntax';
 import { stringContent } from './string-literal';
 import { NO_NODE, SyntaxTree } from './syntax-tree';
 
@@ -44,7 +45,7 @@ export function compilePattern(source: string, lang: LoadedLanguage): CompileRes
       if (!clean && (!errorsAreTolerable(st) || (best && best.errors <= st.errorCount))) continue;
       const tops = topNodes(st, 0, at, at + sub.text.length);
       if (tops.length === 0) continue;
-      const pattern = new PatternCompiler(st, sub.originals).finish(trimmed, tops);
+      const pattern = new PatternCompiler(st, sub.originals, sub.typed).finish(trimmed, tops);
       if (clean) return { ok: true, pattern };
       best = { pattern, errors: st.errorCount };
     } finally {
@@ -114,6 +115,7 @@ class PatternCompiler {
   constructor(
     private readonly st: SyntaxTree,
     private readonly originals: ReadonlyMap<string, string>,
+    private readonly typed: ReadonlyMap<string, TypedMetavariable>,
   ) {}
 
   finish(source: string, tops: number[]): CompiledPattern {
@@ -162,6 +164,8 @@ class PatternCompiler {
     if (flags & (KIND_TRANSPARENT | KIND_ERROR) && kids.length === 1) return this.compile(kids[0]);
     if (st.isLeaf(n)) {
       const text = st.text(n);
+      const typed = this.typed.get(text);
+      if (typed) return { t: 'mv', name: typed.name, type: normalizeTypeName(typed.type) };
       const ph = placeholderOf(text);
       if (ph) return ph.t === 'deep' ? { t: 'mv', name: undefined } : ph;
       if (flags & KIND_STRING) return this.quotedPlaceholder(n) ?? { t: 'str', m: this.stringMatcher(text) };

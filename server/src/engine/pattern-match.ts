@@ -12,6 +12,7 @@
 import { KIND_BLOCK, KIND_COMMENT, KIND_EXPR_STMT, KIND_KWARG, KIND_OPTIONAL, KIND_STRING, KIND_TRANSPARENT } from './grammars';
 import { Env, bind, lookup, sameValue } from './bindings';
 import { PNode, StringMatcher } from './pattern-ast';
+import { declaredType } from './declared-types';
 import { importAliases, patternDottedName, resolvedName } from './import-aliases';
 import { stringContent } from './string-literal';
 import { NO_NODE, SyntaxTree } from './syntax-tree';
@@ -71,6 +72,7 @@ export class Matcher {
     switch (p.t) {
       case 'mv': {
         if (!st.isNamed(n)) return false;
+        if (p.type !== undefined && declaredType(st, n) !== p.type) return false;
         if (p.name === undefined) return k(env);
         const bound = lookup(env, p.name);
         if (bound) return sameValue(st, bound, { k: 'node', node: n }) ? k(env) : false;
@@ -160,10 +162,11 @@ export class Matcher {
     return this.match({ t: 'deep', p: p.kids[0] }, s, env, k);
   }
 
+  /** Is `s` a statement block (Go's `statement_list` inside `block`) or does it contain one? */
   private holdsBlock(s: number): boolean {
     const st = this.st;
     const flags = st.lang.kinds.flags;
-    for (let i = s + 1; i <= st.last[s]; i++) if (flags[st.kind[i]] & KIND_BLOCK) return true;
+    for (let i = s; i <= st.last[s]; i++) if (flags[st.kind[i]] & KIND_BLOCK) return true;
     return false;
   }
 

@@ -1,8 +1,9 @@
 /**
- * Semgrep's pattern metasyntax (`$X`, `$_`, `$...ARGS`, `...`, `<... P ...>`) is not valid code in
- * most languages. Before a pattern is parsed with the target grammar, each operator is replaced by
- * a plain identifier the grammar accepts wherever an expression, argument, parameter, statement or
- * name can stand; the compiler recognises those identifiers again in the tree.
+ * Semgrep's pattern metasyntax (`$X`, `$_`, `$...ARGS`, `...`, `<... P ...>`, typed metavariables
+ * `($X: T)` / `(T $X)`) is not valid code in most languages. Before a pattern is parsed with the
+ * target grammar, each operator is replaced by a plain identifier the grammar accepts wherever an
+ * expression, argument, parameter, statement or name can stand; the compiler recognises those
+ * identifiers again in the tree.
  */
 
 const PREFIX = '__moat_';
@@ -10,6 +11,7 @@ const MV = `${PREFIX}mv_`;
 const ELLMV = `${PREFIX}ellmv_`;
 const ELL = `${PREFIX}ell_`;
 const DEEP = `${PREFIX}deep_`;
+const TYPED = `${PREFIX}tmv`;
 
 export type Placeholder =
   | { readonly t: 'mv'; readonly name: string | undefined }
@@ -21,7 +23,21 @@ export interface Substituted {
   readonly text: string;
   /** placeholder → the metasyntax it replaced, to restore text inside string literals. */
   readonly originals: ReadonlyMap<string, string>;
+  /** placeholder → the typed metavariable it replaced (`$_` has no name). */
+  readonly typed: ReadonlyMap<string, TypedMetavariable>;
 }
+
+export interface TypedMetavariable {
+  readonly name: string | undefined;
+  /** The type as written in the pattern (`DomSanitizer`, `*http.Request`). */
+  readonly type: string;
+}
+
+/**
+ * How a typed metavariable is written: `($X: T)` (TypeScript; Go writes `($X : T)`) or `(T $X)`
+ * (Java, C-like).
+ */
+export type TypedMetavariableSyntax = 'name-colon-type' | 'type-name';
 
 export interface SubstituteOptions {
   /** `...name` is spread syntax in this language (JS/TS): leave it alone. */
@@ -34,14 +50,37 @@ export interface SubstituteOptions {
   readonly annotationPairs?: boolean;
   /** JSON: metavariables are written quoted, `...` in an object becomes a placeholder pair. */
   readonly quotedMetasyntax?: boolean;
+  /** The language's typed-metavariable syntax, if it has one. */
+  readonly typedMetavariables?: TypedMetavariableSyntax;
 }
 
 const METAVAR = /\$([A-Z_][A-Z0-9_]*)/y;
 const ELLIPSIS_METAVAR = /\$\.\.\.([A-Z_][A-Z0-9_]*)/y;
+const TYPED_NAME_FIRST = /\(\s*\$([A-Z_][A-Z0-9_]*)\s*:\s*([^()=;{}]+?)\s*\)/y;
+const TYPED_TYPE_FIRST = /\(\s*([A-Za-z_][\w.]*(?:\s*<[^()]*?>)?(?:\s*\[\s*\])*)\s+\$([A-Z_][A-Z0-9_]*)\s*\)/y;
+/** Words after which `(` opens an expression, not a parameter list or a statement's header. */
+const EXPRESSION_KEYWORDS = new Set(['return', 'throw', 'await', 'yield', 'typeof', 'void', 'delete', 'case', 'in', 'of', 'else', 'do', 'assert']);
+
+/**
+ * A typed metavariable starting at the `(` at `at`: only where an expression can start (not
+ * after a name, which makes it a call's arguments or a parameter list, nor before `=>`/`->`).
+ */
+function typedAt(pattern: string, at: number, syntax: TypedMetavariableSyntax): { length: number; typed: TypedMetavariable } | undefined {
+  const re = syntax === 'name-colon-type' ? TYPED_NAME_FIRST : TYPED_TYPE_FIRST;
+  re.lastIndex = at;
+  const m = re.exec(pattern);
+  if (!m) return undefined;
+  const before = /([\w$\])>]*)\s*$/.exec(pattern.slice(0, at))?.[1] ?? '';
+  if (before !== '' && !EXPRESSION_KEYWORDS.has(before)) return undefined;
+  if (/^\s*(?:=>|->)/.test(pattern.slice(at + m[0].length))) return undefined;
+  const [name, type] = syntax === 'name-colon-type' ? [m[1], m[2]] : [m[2], m[1]];
+  return { length: m[0].length, typed: { name: name === '_' ? undefined : '$' + name, type: type.trim() } };
+}
 
 /** Replaces the metasyntax in `pattern` with placeholder identifiers. */
 export function substituteMetasyntax(pattern: string, options: SubstituteOptions = {}): Substituted {
   const originals = new Map<string, string>();
+  const typed = new Map<string, TypedMetavariable>();
   let out = '';
   let ellipses = 0;
   let deep = 0;
@@ -55,6 +94,15 @@ export function substituteMetasyntax(pattern: string, options: SubstituteOptions
   };
   while (i < pattern.length) {
     const ch = pattern[i];
+    const t = ch === '(' && options.typedMetavariables ? typedAt(pattern, i, options.typedMetavariables) : undefined;
+    if (t) {
+      const ph = `${TYPED}${typed.size}_${t.typed.name?.slice(1) ?? '_'}`;
+      typed.set(ph, t.typed);
+      originals.set(ph, pattern.slice(i, i + t.length));
+      out += ph;
+      i += t.length;
+      continue;
+    }
     if (ch === '<' && pattern.startsWith('<...', i)) {
       const ph = `${DEEP}${deep++}(`;
       originals.set(ph, '<...');
@@ -110,7 +158,7 @@ export function substituteMetasyntax(pattern: string, options: SubstituteOptions
     out += ch;
     i++;
   }
-  return { text: out, originals };
+  return { text: out, originals, typed };
 }
 
 /** Is offset `at` inside a double-quoted string (JSON strings only use double quotes)? */
@@ -209,5 +257,5 @@ export function splitPlaceholders(text: string): Array<string | Placeholder> {
 
 /** Puts the original metasyntax back in place of every placeholder in `text`. */
 export function restoreMetasyntax(text: string, originals: ReadonlyMap<string, string>): string {
-  return text.replace(/__moat_(?:ellmv_[A-Z0-9_]+|mv_[A-Z0-9_]+|ell_\d+|deep_\d+\()/g, (ph) => originals.get(ph) ?? ph);
+  return text.replace(/__moat_(?:ellmv_[A-Z0-9_]+|mv_[A-Z0-9_]+|ell_\d+|deep_\d+\(|tmv\d+_[A-Z0-9_]+)/g, (ph) => originals.get(ph) ?? ph);
 }

@@ -11,6 +11,8 @@ import { compilePattern } from './pattern-compile';
 import { ALWAYS, Prefilter, allOf, anyOf } from './prefilter';
 import type { ConjunctDto, FormulaDto, Loc, RuleDto } from './rule-model';
 import { SafeRegex, compileRegex } from './safe-regex';
+import { CompiledTaint, compileTaint, taintPrefilter } from './taint-compile';
+import type { DockerfilePattern } from './dockerfile-pattern';
 
 export type CFormula =
   | { readonly op: 'pattern'; readonly slot: number }
@@ -54,9 +56,14 @@ export interface CompiledFix {
 export interface CompiledRule {
   readonly dto: RuleDto;
   readonly info: RuleInfo;
-  readonly formula: CFormula;
+  /** A search rule's formula (undefined for a taint rule). */
+  readonly formula: CFormula | undefined;
+  /** A `mode: taint` rule's sources, sinks, sanitizers and propagators. */
+  readonly taint: CompiledTaint | undefined;
   readonly prefilter: Prefilter;
   readonly fix: CompiledFix;
+  /** A Dockerfile rule's instruction patterns (its `pattern` slots); see dockerfile-compile.ts. */
+  readonly dockerfile?: { readonly patterns: readonly DockerfilePattern[] };
 }
 
 /** Resolves the grammar for a `metavariable-pattern` `language:`; must already be loaded. */
@@ -75,12 +82,15 @@ export function ruleInfo(dto: RuleDto): RuleInfo {
   };
 }
 
-class RuleCompiler {
+/** Compiles the formulas of one rule, collecting located problems (also used by taint-compile.ts). */
+export class RuleCompiler {
   readonly problems: Problem[] = [];
 
   constructor(
     private readonly dto: RuleDto,
     private readonly lookupLanguage: LanguageLookup,
+    /** Compiles `pattern` where there is no grammar (Dockerfile instruction patterns, dockerfile-compile.ts). */
+    private readonly textPattern?: (f: Extract<FormulaDto, { op: 'pattern' }>) => CFormula | undefined,
   ) {}
 
   fail(loc: Loc, key: string, message: string): void {
@@ -91,6 +101,7 @@ class RuleCompiler {
   formula(f: FormulaDto, lang: LoadedLanguage | undefined, patterns: CompiledPattern[]): CFormula | undefined {
     switch (f.op) {
       case 'pattern': {
+        if (!lang && this.textPattern) return this.textPattern(f);
         if (!lang) {
           this.fail(f.loc, f.key, 'code patterns need a parsed language; with `languages: [regex]` or `[generic]` use pattern-regex');
           return undefined;
@@ -253,11 +264,13 @@ export function compileRule(
     compiler.fail(dto.loc, 'severity', `unknown severity \`${dto.severity}\` (use INFO, WARNING, ERROR or LOW, MEDIUM, HIGH, CRITICAL)`);
   }
   const before = patterns.length;
-  const formula = compiler.formula(dto.formula, lang, patterns);
+  const formula = dto.formula && compiler.formula(dto.formula, lang, patterns);
+  const taint = dto.taint && compileTaint(dto.taint, compiler, lang, patterns);
   const fix = compiler.fix();
-  if (!formula || !fix || compiler.problems.length > 0) {
+  if (!(formula || taint) || !fix || compiler.problems.length > 0) {
     patterns.length = before;
     return { ok: false, problems: compiler.problems };
   }
-  return { ok: true, rule: { dto, info: ruleInfo(dto), formula, prefilter: prefilterOf(formula, patterns), fix } };
+  const prefilter = taint ? taintPrefilter(taint, patterns) : prefilterOf(formula!, patterns);
+  return { ok: true, rule: { dto, info: ruleInfo(dto), formula, taint, prefilter, fix } };
 }

@@ -47,12 +47,37 @@ export interface FixRegexDto {
   readonly loc: Loc;
 }
 
+/** One entry of `pattern-sources`/`-sinks`/`-sanitizers`/`-propagators` in a `mode: taint` rule. */
+export interface TaintSpecDto {
+  readonly formula: FormulaDto;
+  readonly loc: Loc;
+  /** Sources, sinks, sanitizers: only the exact matched range counts (default false: anything inside it). */
+  readonly exact: boolean;
+  /** Sources and sanitizers: the matched l-value is tainted/cleaned for later code too; `only`: not the occurrence itself. */
+  readonly bySideEffect: boolean | 'only';
+  /** Sanitizers: ignored where they match exactly a source or a sink. */
+  readonly notConflicting: boolean;
+  /** Propagators: taint flows from the `from` metavariable into the `to` one. */
+  readonly from: string | undefined;
+  readonly to: string | undefined;
+}
+
+export interface TaintDto {
+  readonly sources: readonly TaintSpecDto[];
+  readonly sinks: readonly TaintSpecDto[];
+  readonly sanitizers: readonly TaintSpecDto[];
+  readonly propagators: readonly TaintSpecDto[];
+}
+
 export interface RuleDto {
   readonly id: string;
   readonly message: string;
   readonly severity: string;
   readonly languages: readonly string[];
-  readonly formula: FormulaDto;
+  /** The search formula; undefined for a `mode: taint` rule. */
+  readonly formula: FormulaDto | undefined;
+  /** The taint specification of a `mode: taint` rule. */
+  readonly taint: TaintDto | undefined;
   readonly fix: string | undefined;
   readonly fixRegex: FixRegexDto | undefined;
   readonly paths: { readonly include: readonly string[]; readonly exclude: readonly string[] };

@@ -12,6 +12,8 @@ import { PatternIndex } from './pattern-index';
 import { CompiledRule, compileRule, ruleInfo } from './rule-compile';
 import type { ConjunctDto, FormulaDto, RuleDto } from './rule-model';
 import type { TextDetector } from './text-detector';
+import { compileDockerfileRule } from './dockerfile-compile';
+import { isDockerfileRule } from './dockerfile-language';
 
 export interface LanguageRules {
   readonly lang: LoadedLanguage;
@@ -49,7 +51,7 @@ export class RuleSet {
   static async create(dtos: readonly RuleDto[], grammars: Grammars, detectors: readonly TextDetector[] = []): Promise<RuleSet> {
     const set = new RuleSet(dtos, detectors);
     const needed = new Set<LanguageId>(set.wanted.keys());
-    for (const dto of dtos) for (const name of subLanguages(dto.formula)) for (const id of languageIdsFor(name)) needed.add(id);
+    for (const dto of dtos) for (const f of ruleFormulas(dto)) for (const name of subLanguages(f)) for (const id of languageIdsFor(name)) needed.add(id);
     const loaded = new Map<LanguageId, LoadedLanguage>();
     for (const id of needed) loaded.set(id, await grammars.load(id));
     const lookup = (name: string) => {
@@ -86,7 +88,7 @@ export class RuleSet {
       set.problems.push(...f.problems.map((p) => ({ ...p, message: `${p.message} (${f.id})` })));
     }
     for (const dto of set.textDtos) {
-      const r = compileRule(dto, undefined, [], lookup);
+      const r = isDockerfileRule(dto) ? compileDockerfileRule(dto, lookup) : compileRule(dto, undefined, [], lookup);
       if (r.ok) set.textRules.push(r.rule);
       else set.problems.push(...r.problems);
     }
@@ -107,7 +109,7 @@ export class RuleSet {
         ok = false;
         this.problems.push({
           severity: 'error',
-          message: `unknown or unsupported language \`${name}\` (supported: ${LANGUAGES.flatMap((l) => l.names).join(', ')}, regex, generic)`,
+          message: `unknown or unsupported language \`${name}\` (supported: ${LANGUAGES.flatMap((l) => l.names).join(', ')}, regex, generic, dockerfile)`,
           file: dto.file,
           line: dto.loc.line,
           column: dto.loc.column,
@@ -145,6 +147,13 @@ function range(from: number, to: number): number[] {
   const out: number[] = [];
   for (let i = from; i < to; i++) out.push(i);
   return out;
+}
+
+/** Every formula of a rule: the search formula, or each taint entry's. */
+function ruleFormulas(dto: RuleDto): FormulaDto[] {
+  if (dto.formula) return [dto.formula];
+  const t = dto.taint;
+  return t ? [...t.sources, ...t.sinks, ...t.sanitizers, ...t.propagators].map((s) => s.formula) : [];
 }
 
 function subLanguages(f: FormulaDto): string[] {

@@ -3,7 +3,8 @@
  * RE2 semantics through re2js: linear time on any input, so a hostile regex or file cannot hang
  * the server, and RE2/PCRE syntax such as inline `(?i)` and `(?P<name>…)` works as in Semgrep and
  * gitleaks. A regex RE2 rejects (lookaround, backreferences) falls back to JavaScript's engine and
- * says so in `engine`, so callers can warn.
+ * says so in `engine`, so callers can warn; one neither engine takes gets a message naming the
+ * construct RE2 lacks and the Semgrep way around it.
  */
 import { RE2JS } from 're2js';
 
@@ -55,10 +56,35 @@ export function compileRegex(source: string, options: RegexOptions = {}): RegexR
       if (options.dotAll) jsFlags += 's';
       const js = new RegExp(source.replace(/\(\?P</g, '(?<'), jsFlags);
       return { ok: true, regex: jsRegex(source, js) };
-    } catch {
-      return { ok: false, message: `invalid regex: ${(re2Error as Error).message}` };
+    } catch (jsError) {
+      return { ok: false, message: rejectionMessage(source, re2Error as Error, jsError as Error) };
     }
   }
+}
+
+const LOOKAROUND: Record<string, string> = {
+  '(?=': 'lookahead `(?=…)`',
+  '(?!': 'lookahead `(?!…)`',
+  '(?<=': 'lookbehind `(?<=…)`',
+  '(?<!': 'lookbehind `(?<!…)`',
+};
+
+/**
+ * Why a regex neither engine takes. Lookaround and backreferences are named (RE2 has neither; the
+ * JavaScript fallback that runs them failed too, typically on an inline flag such as `(?i)`),
+ * with the Semgrep way around them; anything else is RE2's own message.
+ */
+function rejectionMessage(source: string, re2Error: Error, jsError: Error): string {
+  const inlineFlag = /\(\?[imsU]+\)/.exec(source)?.[0];
+  const jsReason = inlineFlag ? `the inline flag \`${inlineFlag}\` is not JavaScript syntax` : jsError.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /s, '');
+  const fallback = `the JavaScript fallback for it rejects this regex too: ${jsReason}`;
+  const look = /(?:^|[^\\])(?:\\\\)*(\(\?<?[=!])/.exec(source)?.[1];
+  if (look) {
+    const instead = look.endsWith('!') ? 'use pattern-not-regex for the text to exclude' : 'use another pattern-regex under `patterns` for the required text';
+    return `invalid regex: ${LOOKAROUND[look]} is not supported by RE2; ${instead} (${fallback})`;
+  }
+  if (/(?:^|[^\\])(?:\\\\)*\\[1-9]/.test(source)) return `invalid regex: backreferences (\\1…) are not supported by RE2 (${fallback})`;
+  return `invalid regex: ${re2Error.message}`;
 }
 
 function re2Regex(source: string, re: RE2JS): SafeRegex {

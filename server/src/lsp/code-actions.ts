@@ -57,6 +57,7 @@ function vaultActions(doc: TextDocument, f: Finding, diagnostic: Diagnostic): Co
 
 /** Says what the edit does: `Replace with "trust_remote_code=False" (genai.trust-remote-code)`. */
 export function fixTitle(f: Finding): string {
+  if (f.fixTitle) return `${f.fixTitle} (${f.ruleId})`;
   const text = f.fix!.text.replace(/\s+/g, ' ').trim();
   const shown = text.length > 60 ? text.slice(0, 57) + '…' : text;
   return text === '' ? `Remove the flagged code (${f.ruleId})` : `Replace with \`${shown}\` (${f.ruleId})`;

@@ -42,6 +42,13 @@ import { LoadedRuleState, RuleStore } from './rule-store';
 import { problemToDiagnostic, toDiagnostic } from './to-proto';
 import { WorkspaceScanner } from './workspace-scan-command';
 import { findGitleaksConfig } from '../scan/secrets-setup';
+import { DependencyChecker } from './dependency-checker';
+import { configCompletions } from './config-completion';
+import { configDiagnostics, locatedToDiagnostic, packDefaultSeverity, schemaForDocument } from './config-documents';
+import { checkFalcoFile } from '../falco/falco-check';
+import { looksLikeFalcoRules } from '../falco/falco-rules-yaml';
+import { configHover } from './config-hover';
+import { isConfigFileName, WorkspaceConfigs } from './config-workspace';
 
 export interface ServerEnvironment {
   readonly grammars: Grammars;
@@ -63,6 +70,7 @@ export class MoatServer {
   private trusted = true;
   private ruleFilesWithDiagnostics = new Set<string>();
   readonly workspaceScanner: WorkspaceScanner;
+  readonly dependencies: DependencyChecker;
 
   constructor(
     readonly connection: Connection,
@@ -70,6 +78,10 @@ export class MoatServer {
   ) {
     this.rules = new RuleStore(env.grammars);
     this.workspaceScanner = new WorkspaceScanner(this);
+    this.dependencies = new DependencyChecker((message) => {
+      this.connection.console.warn(message);
+      void this.connection.window.showWarningMessage(message);
+    });
   }
 
   listen(): void {
@@ -101,7 +113,7 @@ export class MoatServer {
       const state = await this.rules.state;
       const relevant = p.changes.some((ch) => {
         const file = uriToPath(ch.uri);
-        return file !== undefined && (RuleStore.affects(state, file) || isRuleFileName(path.basename(file)) || path.basename(file) === '.gitleaks.toml');
+        return file !== undefined && (RuleStore.affects(state, file) || isRuleFileName(path.basename(file)) || isConfigFileName(path.basename(file)) || path.basename(file) === '.gitleaks.toml');
       });
       if (relevant) await this.reloadRules();
     });
@@ -123,6 +135,11 @@ export class MoatServer {
     });
     c.onCodeAction((p) => this.codeActions(p));
     c.onHover((p) => this.hover(p));
+    c.onCompletion((p) => {
+      const d = this.documents.get(p.textDocument.uri);
+      const schema = d && schemaForDocument(uriToPath(d.uri) ?? d.uri, d.doc.getText());
+      return d && schema ? configCompletions(d.doc, schema, p.position) : [];
+    });
     c.onExecuteCommand(async (p, token) => {
       if (p.command === COMMANDS.scanWorkspace) return this.workspaceScanner.run(token);
       throw new ResponseError(-32601, `unknown command ${p.command}`);
@@ -141,6 +158,8 @@ export class MoatServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll + '.moat'] },
         hoverProvider: true,
+        // Keys and values of .moat.yaml, moat-pack.yaml and rule files, from their JSON Schemas.
+        completionProvider: { triggerCharacters: [' ', '-'] },
         executeCommandProvider: { commands: [COMMANDS.scanWorkspace] },
         ...(this.pullDiagnostics ? { diagnosticProvider: { identifier: 'moat', interFileDependencies: false, workspaceDiagnostics: true } } : {}),
         workspace: { workspaceFolders: { supported: true } },
@@ -194,7 +213,10 @@ export class MoatServer {
     } catch (e) {
       this.connection.console.warn(`Moat: cannot read .gitleaks.toml: ${(e as NodeJS.ErrnoException).code ?? 'error'}`);
     }
-    const state = await this.rules.load({ bundled: first.bundledRules ? this.env.bundledPacks : undefined, workspace, gitleaks });
+    // Each folder's .moat.yaml and packs (trusted only); the first folder's secrets settings apply, as its .gitleaks.toml does.
+    const configs = this.trusted ? await WorkspaceConfigs.load(this.folders.map((f) => uriToPath(f.uri)).filter((f): f is string => f !== undefined)) : WorkspaceConfigs.none;
+    if (configs.first) gitleaks = configs.first.secretsSource(gitleaks).source;
+    const state = await this.rules.load({ bundled: first.bundledRules ? this.env.bundledPacks : undefined, workspace, gitleaks, configs });
     this.publishRuleProblems(state);
     if (!this.trusted && this.folders.length) {
       this.connection.window.showInformationMessage('Moat: this workspace is not trusted, so only the bundled rules run; rule files from the workspace are not loaded.');
@@ -273,19 +295,33 @@ export class MoatServer {
     const [settings, state] = await Promise.all([this.settingsFor(d.uri), this.rules.state]);
     if (d.version !== version || this.documents.get(d.uri) !== d) return undefined;
     const file = uriToPath(d.uri);
+    const configSchema = file ? schemaForDocument(file, '') : undefined;
+    if (file && (configSchema === 'config' || configSchema === 'pack')) {
+      const diagnostics = configDiagnostics(d.doc, file, configSchema, state.problemsByFile.get(file) ?? []);
+      d.result = { version, generation: state.generation, findings: new Map(), diagnostics };
+      return diagnostics;
+    }
+    // A Falco rules file (a YAML list of rule/macro/list items): its own checks, live.
+    if (settings.enable && (d.doc.languageId === 'yaml' || /\.ya?ml$/i.test(file ?? '')) && looksLikeFalcoRules(d.doc.getText())) {
+      const diagnostics = checkFalcoFile(d.doc.getText(), file ?? d.uri).map((p) => locatedToDiagnostic(d.doc, p));
+      d.result = { version, generation: state.generation, findings: new Map(), diagnostics };
+      return diagnostics;
+    }
     if (file && isRuleFileName(path.basename(file)) && this.isRuleFile(file, state)) return this.validateRuleFile(d);
-    if (!settings.enable || this.excluded(d.uri, settings) || d.doc.getText().length > settings.maxFileSize) {
+    if (!settings.enable || this.excluded(d.uri, settings) || (file !== undefined && state.configs.excluded(file)) || d.doc.getText().length > settings.maxFileSize) {
       d.result = { version, generation, findings: new Map(), diagnostics: [] };
       return [];
     }
-    const findings = this.scan(d, state);
+    const dependencies = file && settings.dependencies && DependencyChecker.applies(file) ? await this.checkDependencies(d, file, settings) : [];
+    if (d.version !== version || this.documents.get(d.uri) !== d) return undefined;
+    const findings = state.configs.applyToFindings(file, [...this.scan(d, state), ...dependencies]);
     const visible = findings.filter((f) => !f.suppressed && levelRank(f.level) >= levelRank(settings.severityThreshold));
     const byKey = new Map<string, Finding>();
     const diagnostics = visible.map((f, i) => {
       const key = `${f.ruleId}:${f.range.start}:${f.range.end}:${i}`;
       byKey.set(key, f);
       const data: DiagnosticData = { ruleId: f.ruleId, version, key };
-      return toDiagnostic(f, state.infoById.get(f.ruleId), data);
+      return toDiagnostic(f, state.infoById.get(f.ruleId) ?? this.dependencies.info(f.ruleId), data);
     });
     d.insertedSinceCheck = 0;
     d.result = { version, generation: state.generation, findings: byKey, diagnostics };
@@ -308,6 +344,19 @@ export class MoatServer {
     }
   }
 
+  /** Vulnerable dependencies of a manifest; a failure is logged and leaves the other findings. */
+  private async checkDependencies(d: OpenDocument, file: string, settings: MoatSettings): Promise<Finding[]> {
+    try {
+      const openText = (sibling: string) => this.documents.get(pathToFileURL(sibling).toString())?.doc.getText();
+      const checked = await this.dependencies.check(file, d.doc.getText(), settings, openText);
+      for (const p of checked.problems) this.connection.console.warn(`${this.relativePath(d.uri)}:${p.line ?? 1}: ${p.message}`);
+      return checked.findings;
+    } catch (e) {
+      this.connection.console.error(`Moat could not check the dependencies of ${this.relativePath(d.uri)}: ${e instanceof Error ? e.message : String(e)}`);
+      return [];
+    }
+  }
+
   private isRuleFile(file: string, state: LoadedRuleState | undefined): boolean {
     return RuleStore.affects(state, file) || /(^|\/)(rules|\.moat)\//.test(file.split(path.sep).join('/'));
   }
@@ -316,7 +365,7 @@ export class MoatServer {
   private validateRuleFile(d: OpenDocument): Diagnostic[] {
     const text = d.doc.getText();
     if (!/^\s*rules\s*:/m.test(text)) return [];
-    const parsed = parseRuleFile(text, uriToPath(d.uri) ?? d.uri);
+    const parsed = parseRuleFile(text, uriToPath(d.uri) ?? d.uri, { defaultSeverity: packDefaultSeverity(uriToPath(d.uri)) });
     const diagnostics = parsed.problems.map(problemToDiagnostic);
     d.result = { version: d.version, generation: -1, findings: new Map(), diagnostics };
     return diagnostics;
@@ -336,8 +385,10 @@ export class MoatServer {
 
   private hover(p: HoverParams): Promise<Hover | null> {
     const d = this.documents.get(p.textDocument.uri);
+    const schema = d && schemaForDocument(uriToPath(d.uri) ?? d.uri, d.doc.getText());
+    if (d && schema) return Promise.resolve(configHover(d.doc, schema, p.position));
     if (!d?.result || d.result.version !== d.version) return Promise.resolve(null);
-    return this.rules.state.then((state) => hoverFor(d.doc, d.result!, p.position, state.infoById));
+    return this.rules.state.then((state) => hoverFor(d.doc, d.result!, p.position, { get: (id: string) => state.infoById.get(id) ?? this.dependencies.info(id) }));
   }
 
   textOf(uri: string): TextDocument | undefined {

@@ -11,6 +11,7 @@ import { RuleSet } from '../engine/rule-set';
 import { loadRules } from '../rules/rule-loader';
 import type { GitleaksSource } from '../secrets/gitleaks-detector';
 import { secretsDetectors } from '../scan/secrets-setup';
+import { WorkspaceConfigs } from './config-workspace';
 
 export interface RuleSources {
   /** The bundled packs folder (the built-in secrets detectors come with it), or undefined. */
@@ -19,6 +20,8 @@ export interface RuleSources {
   readonly workspace: readonly string[];
   /** The workspace's `.gitleaks.toml`, read (trusted workspaces only). */
   readonly gitleaks?: GitleaksSource;
+  /** Each folder's `.moat.yaml` and packs (trusted workspaces only). */
+  readonly configs?: WorkspaceConfigs;
 }
 
 export interface LoadedRuleState {
@@ -32,6 +35,8 @@ export interface LoadedRuleState {
   readonly generation: number;
   /** What each loaded rule (and detector rule) says about itself, by id. */
   readonly infoById: ReadonlyMap<string, RuleInfo>;
+  /** The folders' `.moat.yaml`: which findings each document shows, excludes. */
+  readonly configs: WorkspaceConfigs;
 }
 
 export class RuleStore {
@@ -59,8 +64,10 @@ export class RuleStore {
   }
 
   private async loadNow(sources: RuleSources, generation: number): Promise<LoadedRuleState> {
-    const roots = [...(sources.bundled ? [sources.bundled] : []), ...sources.workspace, ...(sources.gitleaks ? [sources.gitleaks.file] : [])];
-    const loaded = await loadRules(roots, '/');
+    const configs = sources.configs ?? WorkspaceConfigs.none;
+    const roots = [...(sources.bundled ? [sources.bundled] : []), ...sources.workspace, ...(sources.gitleaks ? [sources.gitleaks.file] : []), ...configs.watched];
+    const read = await loadRules(roots.filter((r) => !configs.watched.includes(r)), '/');
+    const loaded = { rules: [...read.rules, ...configs.rules], problems: [...read.problems, ...configs.problems], files: [...read.files, ...configs.files] };
     const secrets = sources.bundled || sources.gitleaks ? secretsDetectors(sources.gitleaks) : { detectors: [], problems: [] };
     const rules = await RuleSet.create(loaded.rules, this.grammars, secrets.detectors);
     const problemsByFile = new Map<string, Problem[]>();
@@ -74,7 +81,7 @@ export class RuleStore {
     }
     const problemCount = loaded.problems.length + rules.problems.length + secrets.problems.length;
     const infoById = new Map(rules.infos.map((i) => [i.id, i]));
-    return { rules, problemsByFile, problemCount, roots, generation, infoById };
+    return { rules, problemsByFile, problemCount, roots, generation, infoById, configs };
   }
 
   /** Does a change to this file affect the loaded rules? */

@@ -38,6 +38,8 @@ export const CLIENT_COMMANDS = {
   moveSecretToVault: 'moat.moveSecretToVault',
   setVaultToken: 'moat.setVaultToken',
   setVaultSecretId: 'moat.setVaultSecretId',
+  /** Store the Snyk API token in SecretStorage; the server gets it as SNYK_TOKEN at start. */
+  setSnykToken: 'moat.setSnykToken',
 } as const;
 
 /** Diagnostic `data`: enough to find the finding's fix again. */

@@ -31,7 +31,23 @@ export interface MoatSettings {
   readonly vaultMount: string;
   /** AppRole role ID (not a secret); the secret ID lives in SecretStorage or VAULT_SECRET_ID. */
   readonly vaultRoleId: string;
+  /** Check dependency manifests and lockfiles for known vulnerabilities. */
+  readonly dependencies: boolean;
+  /** Advisory sources, in order: bundled (offline snapshot), osv-offline, osv (API), snyk (API). */
+  readonly advisorySources: readonly AdvisorySourceName[];
+  /** An offline OSV database (folder or zip); empty: the one `moat advisories import` fills. */
+  readonly offlineAdvisoryDatabase: string;
+  /** Snyk organization ID for the Snyk source (the token is never a setting). */
+  readonly snykOrg: string;
+  readonly snykApiUrl: string;
+  readonly osvApiUrl: string;
+  /** Hours an online source's answer is reused from the disk cache. */
+  readonly advisoryCacheHours: number;
 }
+
+export type AdvisorySourceName = 'bundled' | 'osv-offline' | 'osv' | 'snyk';
+
+export const ADVISORY_SOURCE_NAMES: readonly AdvisorySourceName[] = ['bundled', 'osv-offline', 'osv', 'snyk'];
 
 export const DEFAULT_SETTINGS: MoatSettings = {
   enable: true,
@@ -46,6 +62,13 @@ export const DEFAULT_SETTINGS: MoatSettings = {
   vaultNamespace: '',
   vaultMount: 'secret',
   vaultRoleId: '',
+  dependencies: true,
+  advisorySources: ['bundled'],
+  offlineAdvisoryDatabase: '',
+  snykOrg: '',
+  snykApiUrl: 'https://api.snyk.io',
+  osvApiUrl: 'https://api.osv.dev',
+  advisoryCacheHours: 24,
 };
 
 interface PropertySchema {
@@ -54,7 +77,7 @@ interface PropertySchema {
   readonly description: string;
   readonly scope: 'resource' | 'window' | 'machine-overridable';
   readonly enum?: readonly string[];
-  readonly items?: { readonly type: 'string' };
+  readonly items?: { readonly type: 'string'; readonly enum?: readonly string[] };
   readonly minimum?: number;
   readonly maximum?: number;
 }
@@ -101,6 +124,24 @@ export const SETTINGS_SCHEMA: Readonly<Record<`moat.${keyof MoatSettings}`, Prop
     scope: 'machine-overridable',
     description: 'AppRole role ID for Vault, used when no token is set. The secret ID comes from "Moat: Set Vault AppRole Secret ID" (SecretStorage) or VAULT_SECRET_ID.',
   },
+  'moat.dependencies': { type: 'boolean', default: true, scope: 'resource', description: 'Check dependency manifests and lockfiles (package.json, requirements.txt, pyproject.toml, go.mod, pom.xml…) for known vulnerabilities.' },
+  'moat.advisorySources': {
+    type: 'array',
+    items: { type: 'string', enum: ['bundled', 'osv-offline', 'osv', 'snyk'] },
+    default: ['bundled'],
+    scope: 'machine-overridable',
+    description: 'Where vulnerability advisories come from: bundled (offline snapshot shipped with Moat), osv-offline (an OSV database on disk), osv (the OSV API; package names and versions are sent), snyk (the Snyk API; needs "Moat: Set Snyk Token" or SNYK_TOKEN, and moat.snykOrg). Online sources are opt-in.',
+  },
+  'moat.offlineAdvisoryDatabase': {
+    type: 'string',
+    default: '',
+    scope: 'machine-overridable',
+    description: 'An offline OSV database for the osv-offline source: a folder or zip of OSV JSON records (osv-scanner\'s layout works). Empty: the one `moat advisories import` fills.',
+  },
+  'moat.snykOrg': { type: 'string', default: '', scope: 'machine-overridable', description: 'Snyk organization ID for the snyk advisory source. The token comes from "Moat: Set Snyk Token" (SecretStorage) or SNYK_TOKEN, never from settings.' },
+  'moat.snykApiUrl': { type: 'string', default: 'https://api.snyk.io', scope: 'machine-overridable', description: 'Snyk REST API base URL (regional or proxied instances).' },
+  'moat.osvApiUrl': { type: 'string', default: 'https://api.osv.dev', scope: 'machine-overridable', description: 'OSV API base URL (a mirror or proxy).' },
+  'moat.advisoryCacheHours': { type: 'number', default: 24, minimum: 0, scope: 'machine-overridable', description: 'Hours an online advisory source\'s answer is reused from the disk cache.' },
 };
 
 /** Settings from a raw `moat` configuration section: unknown or mistyped values fall back to defaults. */
@@ -109,6 +150,7 @@ export function settingsFrom(raw: unknown): MoatSettings {
   const bool = (k: keyof MoatSettings, d: boolean) => (typeof r[k] === 'boolean' ? (r[k] as boolean) : d);
   const num = (k: keyof MoatSettings, d: number) => (typeof r[k] === 'number' && Number.isFinite(r[k]) && (r[k] as number) >= 0 ? (r[k] as number) : d);
   const strings = (k: keyof MoatSettings) => (Array.isArray(r[k]) ? (r[k] as unknown[]).filter((x): x is string => typeof x === 'string') : []);
+  const str = (k: keyof MoatSettings, d: string) => (typeof r[k] === 'string' ? (r[k] as string).trim() : d);
   const level = r.severityThreshold;
   return {
     enable: bool('enable', DEFAULT_SETTINGS.enable),
@@ -123,5 +165,14 @@ export function settingsFrom(raw: unknown): MoatSettings {
     vaultNamespace: typeof r.vaultNamespace === 'string' ? r.vaultNamespace : DEFAULT_SETTINGS.vaultNamespace,
     vaultMount: typeof r.vaultMount === 'string' && r.vaultMount.trim() !== '' ? r.vaultMount : DEFAULT_SETTINGS.vaultMount,
     vaultRoleId: typeof r.vaultRoleId === 'string' ? r.vaultRoleId : DEFAULT_SETTINGS.vaultRoleId,
+    dependencies: bool('dependencies', DEFAULT_SETTINGS.dependencies),
+    advisorySources: Array.isArray(r.advisorySources)
+      ? ADVISORY_SOURCE_NAMES.filter((n) => (r.advisorySources as unknown[]).includes(n))
+      : DEFAULT_SETTINGS.advisorySources,
+    offlineAdvisoryDatabase: str('offlineAdvisoryDatabase', DEFAULT_SETTINGS.offlineAdvisoryDatabase),
+    snykOrg: str('snykOrg', DEFAULT_SETTINGS.snykOrg),
+    snykApiUrl: str('snykApiUrl', DEFAULT_SETTINGS.snykApiUrl) || DEFAULT_SETTINGS.snykApiUrl,
+    osvApiUrl: str('osvApiUrl', DEFAULT_SETTINGS.osvApiUrl) || DEFAULT_SETTINGS.osvApiUrl,
+    advisoryCacheHours: num('advisoryCacheHours', DEFAULT_SETTINGS.advisoryCacheHours),
   };
 }

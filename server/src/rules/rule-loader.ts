@@ -5,6 +5,8 @@
  */
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
+import ignore, { Ignore } from 'ignore';
+import { parse as parseYaml } from 'yaml';
 import type { Problem } from '../engine/finding';
 import type { RuleDto } from '../engine/rule-model';
 import { parseRuleFile } from './rule-yaml';
@@ -22,22 +24,44 @@ export function isRuleFileName(name: string): boolean {
   return /\.ya?ml$/i.test(name) && !NOT_RULE_FILES.has(name) && !/\.fixed\.ya?ml$/i.test(name) && !/\.test\.ya?ml$/i.test(name);
 }
 
-/** Rule files under `target` (a file or a folder), sorted. */
+/**
+ * Rule files under `target` (a file or a folder), sorted. Inside a pack folder (one with a
+ * `moat-pack.yaml`), only the files its `rules:` globs select count, so a pack can carry other
+ * YAML (e.g. Falco rules) that is not Moat rules.
+ */
 export async function findRuleFiles(target: string): Promise<string[]> {
   const stat = await fs.stat(target);
   if (stat.isFile()) return [path.resolve(target)];
   const out: string[] = [];
-  const visit = async (dir: string) => {
+  const visit = async (dir: string, pack: PackSelection | undefined) => {
     const entries = await fs.readdir(dir, { withFileTypes: true });
+    const manifest = entries.find((e) => e.isFile() && NOT_RULE_FILES.has(e.name) && e.name.startsWith('moat-pack.'));
+    const here = manifest ? ((await packSelection(dir, manifest.name)) ?? pack) : pack;
     for (const e of entries) {
       if (e.name.startsWith('.') || e.name === 'node_modules') continue;
       const full = path.join(dir, e.name);
-      if (e.isDirectory()) await visit(full);
-      else if (e.isFile() && isRuleFileName(e.name)) out.push(full);
+      if (e.isDirectory()) await visit(full, here);
+      else if (e.isFile() && isRuleFileName(e.name) && (!here || here.select.ignores(path.relative(here.root, full).split(path.sep).join('/')))) out.push(full);
     }
   };
-  await visit(path.resolve(target));
+  await visit(path.resolve(target), undefined);
   return out.sort();
+}
+
+interface PackSelection {
+  readonly root: string;
+  readonly select: Ignore;
+}
+
+/** The `rules:` globs of the manifest `name` in `dir`; undefined when it lists none or does not parse (every rule file counts then). */
+async function packSelection(dir: string, name: string): Promise<PackSelection | undefined> {
+  try {
+    const rules = (parseYaml(await fs.readFile(path.join(dir, name), 'utf8')) as { rules?: unknown } | null)?.rules;
+    if (Array.isArray(rules) && rules.every((g) => typeof g === 'string')) return { root: dir, select: ignore().add(rules as string[]) };
+  } catch {
+    // A broken manifest is reported where packs are loaded (packs/pack-manifest.ts).
+  }
+  return undefined;
 }
 
 /** Reads every rule file under the given targets; a missing target is a problem, not a throw. */

@@ -2,7 +2,8 @@
  * Semgrep's rule-test annotations: comments `ruleid:`, `ok:`, `todoruleid:`, `todook:` followed
  * by one or more comma-separated rule ids. A comment alone on its line annotates the next line
  * that is not itself an annotation; a comment after code annotates its own line. Any comment
- * syntax works (`#`, `//`, `/*`, `<!--`, `--`).
+ * syntax works (`#`, `//`, `/*`, `<!--`, `--`). A JSX comment (`{` + block comment + `}`) alone on
+ * its line counts as alone too: the braces around it are not code.
  */
 
 export type AnnotationKind = 'ruleid' | 'ok' | 'todoruleid' | 'todook';
@@ -27,7 +28,7 @@ export function parseAnnotations(text: string): Annotation[] {
     if (m) {
       const kind = m[1] as AnnotationKind;
       const ids = m[2].split(',').map((s) => s.trim()).filter(Boolean);
-      const alone = lineText.slice(0, m.index).trim() === '';
+      const alone = lineText.slice(0, m.index).trim() === '' || isJsxCommentLine(lineText, m.index);
       if (alone) {
         pending.push({ kind, ids, commentLine: i + 1 });
         return;
@@ -40,6 +41,13 @@ export function parseAnnotations(text: string): Annotation[] {
     }
   });
   return out;
+}
+
+/** Is the block comment at `at` alone in a JSX expression container, braces only around it? */
+function isJsxCommentLine(lineText: string, at: number): boolean {
+  if (lineText.slice(0, at).trim() !== '{' || !lineText.startsWith('/*', at)) return false;
+  const close = lineText.indexOf('*/', at + 2);
+  return close >= 0 && lineText.slice(close + 2).trim() === '}';
 }
 
 export interface RuleTestOutcome {

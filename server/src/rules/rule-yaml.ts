@@ -1,11 +1,12 @@
 /**
- * Reads a Semgrep-style rule file (YAML text) into RuleDtos. Every mistake — bad YAML, a missing
- * or unknown key, an unsupported operator such as `mode: taint` — becomes a Problem naming the
- * file, line, column, rule id and key; the rule at fault is dropped and the others are kept.
+ * Reads a Semgrep-style rule file (YAML text) into RuleDtos, search rules and `mode: taint` rules
+ * (sources, sinks, sanitizers, propagators). Every mistake — bad YAML, a missing or unknown key,
+ * an unsupported operator — becomes a Problem naming the file, line, column, rule id and key; the
+ * rule at fault is dropped and the others are kept.
  */
-import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import { Document, isMap, isScalar, isSeq, LineCounter, Node, parseDocument, Scalar, visit, YAMLMap, YAMLSeq } from 'yaml';
 import type { Problem } from '../engine/finding';
-import type { ConjunctDto, FixRegexDto, FormulaDto, Loc, RuleDto } from '../engine/rule-model';
+import type { ConjunctDto, FixRegexDto, FormulaDto, Loc, RuleDto, TaintDto, TaintSpecDto } from '../engine/rule-model';
 
 export interface ParsedRuleFile {
   readonly rules: RuleDto[];
@@ -25,14 +26,34 @@ const UNSUPPORTED_RULE_KEYS: Record<string, string> = {
   taint: 'the new taint syntax is not supported',
 };
 const FORMULA_KEYS = ['pattern', 'patterns', 'pattern-either', 'pattern-regex'];
+type TaintKey = 'pattern-sources' | 'pattern-sinks' | 'pattern-sanitizers' | 'pattern-propagators';
+/** The options each kind of taint entry takes besides its formula. */
+const TAINT_OPTIONS: Record<TaintKey, readonly string[]> = {
+  'pattern-sources': ['exact', 'by-side-effect'],
+  'pattern-sinks': ['exact'],
+  'pattern-sanitizers': ['exact', 'by-side-effect', 'not-conflicting'],
+  'pattern-propagators': ['from', 'to', 'by-side-effect'],
+};
+/** Semgrep taint options Moat does not implement: a located error rather than a silently different result. */
+const UNSUPPORTED_TAINT_OPTIONS: Record<string, string> = {
+  label: 'taint labels (`label`) are not supported yet',
+  requires: 'taint labels (`requires`) are not supported yet',
+  'replace-labels': 'taint labels (`replace-labels`) are not supported yet',
+  control: 'control-flow sources (`control`) are not supported',
+  'at-exit': '`at-exit` sinks are not supported',
+};
 
 class RuleReader {
   readonly problems: Problem[] = [];
+  /** Aliases already reported as broken (replaced by null): no second problem about their value. */
+  readonly brokenAliases = new WeakSet<Node>();
   private ruleId: string | undefined;
 
   constructor(
     private readonly file: string,
     private readonly lines: LineCounter,
+    /** A pack's `default-severity`, for rules that give none. */
+    private readonly defaultSeverity?: string,
   ) {}
 
   loc(node: Node | null | undefined): Loc {
@@ -42,6 +63,7 @@ class RuleReader {
   }
 
   fail(node: Node | null | undefined, key: string | undefined, message: string, severity: 'error' | 'warning' = 'error'): void {
+    if (node && this.brokenAliases.has(node)) return;
     const loc = this.loc(node);
     this.problems.push({ severity, message, file: this.file, line: loc.line, column: loc.column, ruleId: this.ruleId, key });
   }
@@ -87,11 +109,12 @@ class RuleReader {
     }
     this.ruleId = id;
     let ok = true;
+    const mode = this.optionalString(node, 'mode');
     for (const pair of node.items) {
       const key = String((pair.key as Scalar).value);
-      if (RULE_KEYS.has(key)) continue;
+      if (RULE_KEYS.has(key) || (mode === 'taint' && TAINT_KEYS.has(key))) continue;
       ok = false;
-      if (TAINT_KEYS.has(key)) this.fail(pair.key as Node, key, `taint mode (\`${key}\`) is not supported yet`);
+      if (TAINT_KEYS.has(key)) this.fail(pair.key as Node, key, `\`${key}\` needs \`mode: taint\``);
       else if (key in UNSUPPORTED_RULE_KEYS) this.fail(pair.key as Node, key, UNSUPPORTED_RULE_KEYS[key]);
       else this.fail(pair.key as Node, key, `unknown key \`${key}\` in rule`);
     }
@@ -100,20 +123,28 @@ class RuleReader {
       const names = optionsNode.items.map((pair) => String((pair.key as Scalar).value)).join(', ');
       this.fail(optionsNode, 'options', `rule options (${names}) are not supported and are ignored; matching uses Semgrep's defaults`, 'warning');
     }
-    const mode = this.optionalString(node, 'mode');
-    if (mode !== undefined && mode !== 'search') {
-      this.fail(node.get('mode', true) as Node, 'mode', `mode \`${mode}\` is not supported yet (only \`search\`)`);
+    if (mode !== undefined && mode !== 'search' && mode !== 'taint') {
+      this.fail(node.get('mode', true) as Node, 'mode', `mode \`${mode}\` is not supported (use \`search\` or \`taint\`)`);
       ok = false;
     }
     const message = this.requiredString(node, 'message');
-    const severity = this.requiredString(node, 'severity');
+    const severity = !node.has('severity') && this.defaultSeverity !== undefined ? this.defaultSeverity : this.requiredString(node, 'severity');
     const languages = this.stringList(node, 'languages', true);
     const present = FORMULA_KEYS.filter((k) => node.has(k));
-    if (present.length !== 1) {
+    let formula: FormulaDto | undefined;
+    let taint: TaintDto | undefined;
+    if (mode === 'taint') {
+      if (present.length > 0) {
+        this.fail(node.get(present[0], true) as Node, present[0], `a taint rule takes pattern-sources and pattern-sinks, not \`${present[0]}\``);
+        ok = false;
+      }
+      taint = this.taint(node);
+    } else if (present.length !== 1) {
       this.fail(node, present[1] ?? 'pattern', present.length === 0 ? 'rule needs one of pattern, patterns, pattern-either, pattern-regex' : `rule has both \`${present[0]}\` and \`${present[1]}\``);
       ok = false;
+    } else {
+      formula = this.formula(present[0], node.get(present[0], true) as Node);
     }
-    const formula = present.length === 1 ? this.formula(present[0], node.get(present[0], true) as Node) : undefined;
     const fix = this.optionalString(node, 'fix');
     const fixRegex = this.fixRegex(node.get('fix-regex', true) as Node | undefined);
     const paths = this.paths(node.get('paths', true) as Node | undefined);
@@ -123,8 +154,97 @@ class RuleReader {
       if (isMap(metadataNode)) metadata = (metadataNode as YAMLMap).toJSON() as Record<string, unknown>;
       else this.fail(metadataNode as Node, 'metadata', '`metadata` must be a mapping');
     }
-    if (!ok || message === undefined || severity === undefined || !languages || !formula || !paths) return undefined;
-    return { id, message, severity, languages, formula, fix, fixRegex, paths, metadata, file: this.file, loc: this.loc(node) };
+    if (!ok || message === undefined || severity === undefined || !languages || !(formula || taint) || !paths) return undefined;
+    return { id, message, severity, languages, formula, taint, fix, fixRegex, paths, metadata, file: this.file, loc: this.loc(node) };
+  }
+
+  /** The four taint lists of a `mode: taint` rule; sources and sinks are required. */
+  private taint(node: YAMLMap): TaintDto | undefined {
+    const sources = this.taintSpecs(node, 'pattern-sources', true);
+    const sinks = this.taintSpecs(node, 'pattern-sinks', true);
+    const sanitizers = this.taintSpecs(node, 'pattern-sanitizers', false);
+    const propagators = this.taintSpecs(node, 'pattern-propagators', false);
+    if (!sources || !sinks || !sanitizers || !propagators) return undefined;
+    return { sources, sinks, sanitizers, propagators };
+  }
+
+  private taintSpecs(node: YAMLMap, key: TaintKey, required: boolean): TaintSpecDto[] | undefined {
+    const list = node.get(key, true) as Node | undefined;
+    if (list === undefined) {
+      if (required) this.fail(node, key, `a taint rule needs \`${key}\``);
+      return required ? undefined : [];
+    }
+    if (!isSeq(list) || list.items.length === 0) {
+      this.fail(list, key, `\`${key}\` must be a non-empty list`);
+      return undefined;
+    }
+    const out: TaintSpecDto[] = [];
+    for (const item of list.items) {
+      const spec = this.taintSpec(item as Node, key);
+      if (!spec) return undefined;
+      out.push(spec);
+    }
+    return out;
+  }
+
+  /** One taint entry: exactly one formula key plus the options its kind takes. */
+  private taintSpec(node: Node, key: TaintKey): TaintSpecDto | undefined {
+    if (!isMap(node)) {
+      this.fail(node, key, `each item of \`${key}\` must be a mapping with a pattern operator`);
+      return undefined;
+    }
+    const allowed = TAINT_OPTIONS[key];
+    for (const pair of node.items) {
+      const k = String((pair.key as Scalar).value);
+      if (FORMULA_KEYS.includes(k) || allowed.includes(k)) continue;
+      if (k in UNSUPPORTED_TAINT_OPTIONS) this.fail(pair.key as Node, k, UNSUPPORTED_TAINT_OPTIONS[k]);
+      else this.fail(pair.key as Node, k, `unknown key \`${k}\` in \`${key}\` (allowed: ${[...FORMULA_KEYS, ...allowed].join(', ')})`);
+      return undefined;
+    }
+    const present = FORMULA_KEYS.filter((k) => node.has(k));
+    if (present.length !== 1) {
+      this.fail(node, key, `each item of \`${key}\` needs exactly one of ${FORMULA_KEYS.join(', ')}`);
+      return undefined;
+    }
+    const formula = this.formula(present[0], node.get(present[0], true) as Node);
+    const exact = this.flag(node, 'exact');
+    const notConflicting = this.flag(node, 'not-conflicting');
+    const sideEffect = node.get('by-side-effect', true) as Node | undefined;
+    let bySideEffect: boolean | 'only' = key === 'pattern-propagators';
+    if (sideEffect !== undefined) {
+      const v = isScalar(sideEffect) ? sideEffect.value : undefined;
+      const valid = key === 'pattern-propagators' ? v === true : v === true || v === false || (v === 'only' && key === 'pattern-sources');
+      if (!valid) {
+        const expected = key === 'pattern-propagators' ? 'propagators only support `by-side-effect: true` (the default)' : key === 'pattern-sources' ? '`by-side-effect` must be true, false or only' : '`by-side-effect` must be true or false';
+        this.fail(sideEffect, 'by-side-effect', expected);
+        return undefined;
+      }
+      bySideEffect = v as boolean | 'only';
+    }
+    const from = key === 'pattern-propagators' ? this.propagatorEnd(node, 'from') : undefined;
+    const to = key === 'pattern-propagators' ? this.propagatorEnd(node, 'to') : undefined;
+    if (key === 'pattern-propagators' && (from === undefined || to === undefined)) return undefined;
+    if (!formula || exact === undefined || notConflicting === undefined) return undefined;
+    return { formula, loc: this.loc(node), exact, bySideEffect, notConflicting, from, to };
+  }
+
+  private propagatorEnd(node: YAMLMap, key: 'from' | 'to'): string | undefined {
+    const name = this.requiredString(node, key);
+    if (name === undefined) return undefined;
+    if (!/^\$[A-Z_][A-Z0-9_]*$/.test(name)) {
+      this.fail(node.get(key, true) as Node, key, `\`${key}\` must be a metavariable like $X`);
+      return undefined;
+    }
+    return name;
+  }
+
+  /** An optional boolean option (false when absent); undefined after reporting a bad value. */
+  private flag(node: YAMLMap, key: string): boolean | undefined {
+    const v = node.get(key, true) as Node | undefined;
+    if (v === undefined) return false;
+    if (isScalar(v) && typeof v.value === 'boolean') return v.value;
+    this.fail(v, key, `\`${key}\` must be true or false`);
+    return undefined;
   }
 
   private formula(key: string, value: Node): FormulaDto | undefined {
@@ -373,10 +493,10 @@ class RuleReader {
 }
 
 /** Parses one rule file. `file` is used only in problem locations. */
-export function parseRuleFile(text: string, file: string): ParsedRuleFile {
+export function parseRuleFile(text: string, file: string, options: { readonly defaultSeverity?: string } = {}): ParsedRuleFile {
   const lines = new LineCounter();
   const doc = parseDocument(text, { lineCounter: lines, prettyErrors: false, uniqueKeys: true });
-  const reader = new RuleReader(file, lines);
+  const reader = new RuleReader(file, lines, options.defaultSeverity);
   if (doc.errors.length > 0) {
     for (const e of doc.errors) {
       const pos = lines.linePos(e.pos[0]);
@@ -384,6 +504,55 @@ export function parseRuleFile(text: string, file: string): ParsedRuleFile {
     }
     return { rules: [], problems: reader.problems };
   }
+  if (!expandAliases(doc, reader)) return { rules: [], problems: reader.problems };
   const rules = reader.readFile(doc);
   return { rules, problems: reader.problems };
+}
+
+/** Nodes that alias expansion may copy in one file (an "billion laughs" file stops here). */
+const MAX_ALIAS_NODES = 10_000;
+
+/**
+ * Replaces each alias (`*sinks`) with a copy of its anchored node, so the reader sees plain
+ * nodes. The copy keeps the alias's range (a problem about the value as a whole points at the
+ * alias); nodes inside it keep the anchor's ranges (a problem inside points where it is written).
+ * A broken alias is reported and becomes null (the rule using it is dropped, the others stay);
+ * false when the expansion is too large to read the file at all.
+ */
+function expandAliases(doc: Document.Parsed, reader: RuleReader): boolean {
+  let budget = MAX_ALIAS_NODES;
+  let ok = true;
+  const broken = (alias: Node, message: string): Node => {
+    reader.fail(alias, undefined, message);
+    const none = new Scalar(null);
+    none.range = alias.range;
+    reader.brokenAliases.add(none);
+    return none;
+  };
+  visit(doc, {
+    Alias(_key, alias) {
+      const target = alias.resolve(doc) as Node | undefined;
+      if (!target) return broken(alias, `unknown alias \`*${alias.source}\` (the anchor \`&${alias.source}\` must be defined before it)`);
+      const [from, to] = target.range ?? [0, 0];
+      const at = alias.range?.[0] ?? 0;
+      if (from <= at && at < to) return broken(alias, `alias \`*${alias.source}\` refers to the node that contains it`);
+      const copy = target.clone() as Node;
+      budget -= nodeCount(copy);
+      if (budget < 0) {
+        reader.fail(alias, undefined, `aliases expand to more than ${MAX_ALIAS_NODES} YAML nodes`);
+        ok = false;
+        return visit.BREAK;
+      }
+      copy.anchor = undefined;
+      if (alias.range) copy.range = alias.range;
+      return copy;
+    },
+  });
+  return ok;
+}
+
+function nodeCount(node: unknown): number {
+  let n = 0;
+  visit(node as Node, { Node: () => void n++ });
+  return Math.max(n, 1);
 }

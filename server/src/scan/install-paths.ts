@@ -1,6 +1,7 @@
 /**
  * Where the installed product keeps its data files: the grammar `.wasm` files (dist/grammars,
- * next to the bundles) and the bundled rule packs (packs/ at the package root). Works from the
+ * next to the bundles), the bundled rule packs (packs/ at the package root) and the bundled
+ * advisory snapshot (dist/advisories). Works from the
  * bundles in dist/ and from the compiled tests in out/. `MOAT_GRAMMARS_DIR` overrides.
  */
 import { existsSync, promises as fs } from 'node:fs';
@@ -25,6 +26,13 @@ export function grammarDir(): string {
   const beside = path.join(__dirname, 'grammars');
   if (existsSync(path.join(beside, 'web-tree-sitter.wasm'))) return beside;
   return path.join(packageRoot(), 'dist', 'grammars');
+}
+
+/** The bundled advisory snapshot: dist/advisories/bundled.zip (built), or advisories/bundled in a checkout. */
+export function bundledAdvisoriesLocation(): string | undefined {
+  const root = packageRoot();
+  const candidates = [path.join(__dirname, 'advisories', 'bundled.zip'), path.join(root, 'dist', 'advisories', 'bundled.zip'), path.join(root, 'advisories', 'bundled')];
+  return candidates.find((c) => existsSync(c));
 }
 
 export function bundledPacksDir(): string {

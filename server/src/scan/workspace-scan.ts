@@ -34,6 +34,8 @@ export interface WorkspaceScanOptions {
   readonly secrets?: boolean;
   /** A gitleaks config that replaces or extends the built-in detectors. */
   readonly gitleaks?: GitleaksSource;
+  /** Files not to scan (absolute path), on top of the ignore files: `.moat.yaml` `exclude:`. */
+  readonly excludePath?: (file: string) => boolean;
 }
 
 const BATCH = 16;
@@ -60,7 +62,7 @@ export async function scanWorkspace(dtos: readonly RuleDto[], compile: () => Pro
   const skipped: SkippedFile[] = [];
   const targets = ruleTargets(dtos, options.secrets === true);
   const listing = walkFiles(options.targets, { maxFileBytes, respectGitignore: options.respectGitignore ?? true }, (s) => skipped.push(s)).then((walked) =>
-    walked.map((f) => ({ path: f.path, relative: toPosix(path.relative(options.root, f.path)) || f.relative })).filter((f) => targets.applies(f.relative)),
+    walked.map((f) => ({ path: f.path, relative: toPosix(path.relative(options.root, f.path)) || f.relative })).filter((f) => targets.applies(f.relative) && !options.excludePath?.(f.path)),
   );
   // With --jobs given, workers start (load grammars, compile rules) while the files are listed.
   const early = options.jobs !== undefined && options.jobs > 1 && workerBundle() ? scanOnWorkers(dtos, listing, maxFileBytes, options.jobs, options) : undefined;

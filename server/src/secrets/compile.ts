@@ -1,23 +1,29 @@
 /**
  * Turns secret rules and global allowlists (built-in or imported) into a runnable ruleset: every
- * regex compiled with RE2, keywords gathered into one automaton, targeted allowlists attached to
- * their rules. A rule with an error is dropped with a Problem; the others are kept.
+ * regex compiled with RE2 (the built-in detectors' also for V8's engine, see native-regex.ts),
+ * keywords gathered into one automaton, targeted allowlists attached to their rules. A rule with
+ * an error is dropped with a Problem; the others are kept.
  */
 import type { Problem } from '../engine/finding';
 import { LEVELS } from '../engine/finding';
-import { RE2JS } from 're2js';
 import type { SafeRegex } from '../engine/safe-regex';
 import { compileAllowlist, compileSecretRegex, type AllowlistError, type CompiledAllowlist } from './allowlist';
 import { KeywordAutomaton } from './keyword-automaton';
+import { nativeMatcher } from './native-regex';
 import type { SecretAllowlist, SecretRule } from './rule-model';
+import { compileRe2, lazyRe2Matcher, re2Matcher, type SecretMatcher } from './secret-matcher';
 
 export interface CompiledSecretRule {
   readonly rule: SecretRule;
   /** Position in the ruleset: on overlapping findings the earlier rule wins. */
   readonly index: number;
-  readonly regex?: SafeRegex;
-  /** The same regex for a yes/no answer only, which re2js runs on its DFA (fast, no groups). */
-  readonly quick: { test(text: string): boolean };
+  /** The regex on re2js (linear time on any input). */
+  readonly regex?: SecretMatcher;
+  /**
+   * Built-in detectors only: the same regex on V8's engine, used on text of bounded size (see
+   * scan.ts); translated on first use, undefined when the regex does not translate.
+   */
+  readonly native?: { readonly matcher: SecretMatcher | undefined };
   readonly path?: SafeRegex;
   readonly allowlists: readonly CompiledAllowlist[];
   readonly context: number | 'file';
@@ -41,13 +47,37 @@ export interface RuleError {
   readonly message: string;
 }
 
-/** A DFA-backed yes/no test of an RE2 source (`\\Z` read as `\\z`, as safe-regex does). */
-function quickTester(source: string): { test(text: string): boolean } {
+export interface CompileOptions {
+  /**
+   * The rules are Moat's built-in detectors, whose regexes the test suite compiles with RE2 and
+   * runs on hostile input: each regex that translates (native-regex.ts) also runs on V8's engine,
+   * and re2js compiles a regex only when first needed.
+   */
+  readonly builtin?: boolean;
+}
+
+/** `nativeMatcher(source)`, worked out on first use. */
+function lazyNative(source: string): { readonly matcher: SecretMatcher | undefined } {
+  let done = false;
+  let matcher: SecretMatcher | undefined;
+  return {
+    get matcher() {
+      if (!done) {
+        matcher = nativeMatcher(source);
+        done = true;
+      }
+      return matcher;
+    },
+  };
+}
+
+/** Compiles a rule's regex once with RE2; on failure, the message safe-regex gives. */
+function compileRuleRegex(source: string): { ok: true; regex: SecretMatcher } | { ok: false; message: string } {
   try {
-    const re = RE2JS.compile(source.replace(/(^|[^\\])((?:\\\\)*)\\Z/g, '$1$2\\z'));
-    return { test: (text) => re.test(text) };
+    return { ok: true, regex: re2Matcher(compileRe2(source)) };
   } catch {
-    return { test: () => true };
+    const r = compileSecretRegex(source);
+    return r.ok ? { ok: false, message: `invalid regex: ${source}` } : r;
   }
 }
 
@@ -83,15 +113,16 @@ export function captureGroupCount(source: string): number {
 }
 
 /** Everything wrong with a rule, as (key, message) pairs; compiled regexes when they compile. */
-export function checkSecretRule(rule: SecretRule): { errors: RuleError[]; regex?: SafeRegex; path?: SafeRegex; allowlists: CompiledAllowlist[] } {
+export function checkSecretRule(rule: SecretRule, options: CompileOptions = {}): { errors: RuleError[]; regex?: SecretMatcher; path?: SafeRegex; allowlists: CompiledAllowlist[] } {
   const errors: RuleError[] = [];
   if (typeof rule.id !== 'string' || rule.id.trim() === '') errors.push({ key: 'id', message: 'a rule needs an id' });
   if (rule.regex === undefined && rule.path === undefined) errors.push({ key: 'regex', message: 'a rule needs a regex or a path' });
-  let regex: SafeRegex | undefined;
+  let regex: SecretMatcher | undefined;
   if (rule.regex !== undefined) {
     if (rule.regex.trim() === '') errors.push({ key: 'regex', message: 'empty regex' });
+    else if (options.builtin) regex = lazyRe2Matcher(rule.regex);
     else {
-      const r = compileSecretRegex(rule.regex);
+      const r = compileRuleRegex(rule.regex);
       if (r.ok) regex = r.regex;
       else errors.push({ key: 'regex', message: r.message });
     }
@@ -116,7 +147,7 @@ export function checkSecretRule(rule: SecretRule): { errors: RuleError[]; regex?
     errors.push({ key: 'context', message: "context must be a number of lines or 'file'" });
   }
   const allowErrors: AllowlistError[] = [];
-  const allowlists = rule.allowlists.map((a) => compileAllowlist(a, allowErrors));
+  const allowlists = rule.allowlists.map((a) => compileAllowlist(a, allowErrors, options));
   for (const e of allowErrors) errors.push({ key: `allowlists.${e.key}`, message: e.message });
   return { errors, regex, path, allowlists };
 }
@@ -130,7 +161,7 @@ export interface CompileResult {
  * Compiles `rules` (order kept; a later rule with an id already seen is dropped) and the global
  * `allowlists`. `file` names the source in problems.
  */
-export function compileSecretRuleset(rules: readonly SecretRule[], allowlists: readonly SecretAllowlist[] = [], file?: string): CompileResult {
+export function compileSecretRuleset(rules: readonly SecretRule[], allowlists: readonly SecretAllowlist[] = [], file?: string, options: CompileOptions = {}): CompileResult {
   const problems: Problem[] = [];
   const where = file !== undefined ? { file } : {};
   const compiled: CompiledSecretRule[] = [];
@@ -139,7 +170,7 @@ export function compileSecretRuleset(rules: readonly SecretRule[], allowlists: r
   const globals: CompiledAllowlist[] = [];
   for (const list of allowlists) {
     const errors: AllowlistError[] = [];
-    const c = compileAllowlist(list, errors);
+    const c = compileAllowlist(list, errors, options);
     for (const e of errors) problems.push({ severity: 'error', message: `global allowlist: ${e.message}`, ...where, key: `allowlists.${e.key}` });
     if (c.targetRules) {
       for (const id of c.targetRules) extraAllowlists.set(id, [...(extraAllowlists.get(id) ?? []), c]);
@@ -150,7 +181,7 @@ export function compileSecretRuleset(rules: readonly SecretRule[], allowlists: r
       problems.push({ severity: 'warning', message: `duplicate rule id ${rule.id}: the later rule is ignored`, ...where, ruleId: rule.id, key: 'id' });
       continue;
     }
-    const checked = checkSecretRule(rule);
+    const checked = checkSecretRule(rule, options);
     if (checked.errors.length > 0) {
       for (const e of checked.errors) problems.push({ severity: 'error', message: `${rule.id}: ${e.message}; rule dropped`, ...where, ruleId: rule.id, key: e.key });
       continue;
@@ -160,7 +191,7 @@ export function compileSecretRuleset(rules: readonly SecretRule[], allowlists: r
       rule: { ...rule, keywords: rule.keywords.map((k) => k.toLowerCase()).filter((k) => k.length > 0) },
       index: compiled.length,
       regex: checked.regex,
-      quick: checked.regex ? quickTester(checked.regex.source) : { test: () => false },
+      native: options.builtin && rule.regex !== undefined ? lazyNative(rule.regex) : undefined,
       path: checked.path,
       allowlists: [...checked.allowlists, ...(extraAllowlists.get(rule.id) ?? [])],
       context: rule.context ?? 'file',

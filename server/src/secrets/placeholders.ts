@@ -5,7 +5,7 @@
  * periodic runs (`abcdef…`, `1234…`, `abcabc…`) and values published in vendor documentation
  * (known by their SHA-256, so this file holds no token-like literal).
  */
-import { createHash } from 'node:crypto';
+import * as crypto from 'node:crypto';
 
 /** Why `secret` is a placeholder, or undefined when it may be a real secret. */
 export function placeholderReason(secret: string): string | undefined {
@@ -71,15 +71,20 @@ function stripPrefix(s: string): string {
   return m && m[0].length < s.length ? s.slice(m[0].length) : s;
 }
 
-const ORDER = '0123456789abcdefghijklmnopqrstuvwxyz';
+/** Position of a character in 0-9a-z order, or -1. */
+function rank(c: number): number {
+  if (c >= 0x30 && c <= 0x39) return c - 0x30;
+  if (c >= 0x61 && c <= 0x7a) return c - 0x61 + 10;
+  return -1;
+}
 
 /** A run of `min` characters each one after (or each one before) the previous in 0-9a-z order. */
 function hasSequentialRun(s: string, min: number): boolean {
   let up = 1;
   let down = 1;
   for (let i = 1; i < s.length; i++) {
-    const a = ORDER.indexOf(s[i - 1]);
-    const b = ORDER.indexOf(s[i]);
+    const a = rank(s.charCodeAt(i - 1));
+    const b = rank(s.charCodeAt(i));
     up = a >= 0 && b === a + 1 ? up + 1 : 1;
     down = a >= 0 && b >= 0 && b === a - 1 ? down + 1 : 1;
     if (up >= min || down >= min) return true;
@@ -116,8 +121,14 @@ const KNOWN_PUBLIC = new Set([
   'aa6547439583c3a275d4542a0df6c1ad',
 ]);
 
+/** One-shot SHA-256 where the runtime has it (Node 20.12+), else a Hash object. */
+const sha256Hex: (s: string) => string =
+  typeof (crypto as { hash?: unknown }).hash === 'function'
+    ? (s) => (crypto as unknown as { hash(algorithm: string, data: string, encoding: string): string }).hash('sha256', s, 'hex')
+    : (s) => crypto.createHash('sha256').update(s).digest('hex');
+
 function digest(s: string): string {
-  return createHash('sha256').update(s).digest('hex').slice(0, 32);
+  return sha256Hex(s).slice(0, 32);
 }
 
 /** The value, or one of its `.`/`:`-separated parts (a JWT signature), is a published example. */

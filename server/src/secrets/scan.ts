@@ -3,7 +3,8 @@
  * regex near them (or on the whole text for `context: 'file'` rules), and every candidate goes
  * through the rule's validator, entropy threshold, placeholder check and allowlists. Where rules
  * report overlapping secrets, the specific rule beats a generic one, then the earlier rule wins.
- * Pure: no I/O, and the result never contains a secret.
+ * Built-in detectors run on V8's engine on pieces of bounded size (native-regex.ts), others on
+ * re2js. Pure: no I/O, and the result never contains a secret.
  */
 import type { Position, SourceRange } from '../engine/finding';
 import { allows, skipsFile, type AllowCandidate } from './allowlist';
@@ -11,6 +12,7 @@ import type { CompiledSecretRule, SecretRuleset } from './compile';
 import { shannonEntropy } from './entropy';
 import { isPlaceholder } from './placeholders';
 import { redact, type SecretFinding } from './secret-finding';
+import type { SecretMatcher } from './secret-matcher';
 import { passesValidator } from './validators';
 
 export interface ScanSecretsOptions {
@@ -76,6 +78,15 @@ const MAX_MERGED = 1024;
  * each costs time in proportion to its window, and only hostile or generated text has that many.
  */
 const MATCH_BUDGET = 2000;
+
+/**
+ * A built-in regex runs on V8's engine on pieces up to this size (a keyword's line, a few lines,
+ * a small file for whole-text rules); larger pieces (long multi-line windows, whole-text chunks)
+ * go to re2js, linear on any input. Backtracking grows faster than linearly on some hostile
+ * pieces (a provider's key name repeated on one line): the bound keeps that to milliseconds per
+ * piece, and secrets-native-regex.test.ts checks every built-in on twice this size.
+ */
+const NATIVE_MAX_PIECE = 8192;
 
 /** Whole-text rules see the text in chunks of this size (at line ends)… */
 const CHUNK = 65536;
@@ -161,59 +172,84 @@ function secretOf(rule: CompiledSecretRule, groups: ReadonlyArray<string | undef
 }
 
 /**
- * The pieces of a window the regex runs on: the window, or for a rule that sees only its keyword's
- * line (`context: 0`), each line of a merged window that passes the DFA test on its own. re2js
- * extracts matches in time proportional to the text it is given, so smaller pieces are faster.
+ * Runs `rule` on each piece of each window and keeps the candidates that pass its checks. The
+ * pieces: the window, or for a rule that sees only its keyword's line (`context: 0`), each line of
+ * a merged window. On re2js, a DFA pass (no capture groups) first rules out pieces without a
+ * match, then the rest are searched piece by piece: re2js extracts matches in time proportional
+ * to the text it is given, so smaller pieces are faster. On V8's engine the search is direct.
  */
-function* piecesOf(rule: CompiledSecretRule, text: string, from: number, to: number): Generator<[number, string]> {
-  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  // A DFA pass (no capture groups) first: most windows hold no match at all.
-  if (!rule.quick.test(slice)) return;
-  const firstBreak = slice.indexOf('\n');
-  if (rule.context !== 0 || firstBreak < 0 || firstBreak >= slice.length - 1) {
-    yield [from, slice];
-    return;
-  }
-  for (let start = 0; start < slice.length; ) {
-    const nl = slice.indexOf('\n', start);
-    const end = nl < 0 ? slice.length : nl + 1;
-    const line = slice.slice(start, end);
-    if (rule.quick.test(line)) yield [from + start, line];
-    start = end;
-  }
-}
-
 function candidatesFor(rule: CompiledSecretRule, windows: Array<[number, number]>, path: string, lines: LineIndex, globals: SecretRuleset['allowlists'], limit: number): Candidate[] {
   const out: Candidate[] = [];
-  const regex = rule.regex!;
+  const re2 = rule.regex!;
+  const native = rule.native?.matcher;
+  const text = lines.text;
   const seen = new Set<string>();
   let examined = 0;
+  /** Examines the matches of `piece` (at `from` in the text); false once a limit is reached. */
+  const examine = (from: number, piece: string, regex: SecretMatcher): boolean => {
+    for (const m of regex.matchAll(piece, Math.min(limit * 4, MATCH_BUDGET - examined))) {
+      if (out.length >= limit || ++examined > MATCH_BUDGET) return false;
+      // Overlapping windows find a match twice.
+      const key = `${from + m.start}:${from + m.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      const secret = secretOf(rule, m.groups, m.groupStarts);
+      if (!secret || secret.text.length === 0) continue;
+      const value = secret.text;
+      if (rule.rule.validate && !passesValidator(rule.rule.validate, value)) continue;
+      const entropy = shannonEntropy(value);
+      if (rule.rule.entropy && entropy <= rule.rule.entropy) continue;
+      // gitleaks: a generic-* rule's secret must hold a digit.
+      if (rule.rule.id.startsWith('generic') && !/[0-9]/.test(value)) continue;
+      if (isPlaceholder(value)) continue;
+      const start = from + m.start;
+      const end = from + m.end;
+      const candidate: AllowCandidate = {
+        path,
+        secret: value,
+        match: m.groups[0] ?? '',
+        get line() {
+          return lines.linesAround(start, end);
+        },
+      };
+      if (rule.allowlists.some((a) => allows(a, candidate))) continue;
+      if (globals.some((a) => allows(a, candidate))) continue;
+      const secretStart = from + secret.offset;
+      out.push({ rule, start, end, secretStart, secretEnd: secretStart + value.length, entropy, redacted: redact(value) });
+    }
+    return true;
+  };
   for (const [windowFrom, windowTo] of windows) {
     if (examined >= MATCH_BUDGET) break;
-    for (const [from, piece] of piecesOf(rule, lines.text, windowFrom, windowTo)) {
-      for (const m of regex.matchAll(piece, Math.min(limit * 4, MATCH_BUDGET - examined))) {
-        if (out.length >= limit || ++examined > MATCH_BUDGET) return out;
-        // Overlapping windows find a match twice.
-        const key = `${from + m.start}:${from + m.end}`;
-        if (seen.has(key)) continue;
-        seen.add(key);
-        const secret = secretOf(rule, m.groups, m.groupStarts);
-        if (!secret || secret.text.length === 0) continue;
-        const text = secret.text;
-        if (rule.rule.validate && !passesValidator(rule.rule.validate, text)) continue;
-        const entropy = shannonEntropy(text);
-        if (rule.rule.entropy && entropy <= rule.rule.entropy) continue;
-        // gitleaks: a generic-* rule's secret must hold a digit.
-        if (rule.rule.id.startsWith('generic') && !/[0-9]/.test(text)) continue;
-        if (isPlaceholder(text)) continue;
-        const start = from + m.start;
-        const end = from + m.end;
-        const candidate: AllowCandidate = { path, secret: text, match: m.groups[0] ?? '', line: lines.linesAround(start, end) };
-        if (rule.allowlists.some((a) => allows(a, candidate))) continue;
-        if (globals.some((a) => allows(a, candidate))) continue;
-        const secretStart = from + secret.offset;
-        out.push({ rule, start, end, secretStart, secretEnd: secretStart + text.length, entropy, redacted: redact(text) });
+    const slice = windowFrom === 0 && windowTo === text.length ? text : text.slice(windowFrom, windowTo);
+    const firstBreak = slice.indexOf('\n');
+    const byLine = rule.context === 0 && firstBreak >= 0 && firstBreak < slice.length - 1;
+    if (native && (byLine || slice.length <= NATIVE_MAX_PIECE)) {
+      if (!byLine) {
+        if (!examine(windowFrom, slice, native)) return out;
+        continue;
       }
+      for (let start = 0; start < slice.length; ) {
+        const nl = slice.indexOf('\n', start);
+        const end = nl < 0 ? slice.length : nl + 1;
+        const line = slice.slice(start, end);
+        // A `context: 0` window holds lines of at most LONG_WINDOW characters, or a shorter span.
+        if (!examine(windowFrom + start, line, line.length <= NATIVE_MAX_PIECE ? native : re2)) return out;
+        start = end;
+      }
+      continue;
+    }
+    if (!re2.test(slice)) continue;
+    if (!byLine) {
+      if (!examine(windowFrom, slice, re2)) return out;
+      continue;
+    }
+    for (let start = 0; start < slice.length; ) {
+      const nl = slice.indexOf('\n', start);
+      const end = nl < 0 ? slice.length : nl + 1;
+      const line = slice.slice(start, end);
+      if (re2.test(line) && !examine(windowFrom + start, line, re2)) return out;
+      start = end;
     }
   }
   return out;

@@ -60,6 +60,16 @@ export async function toolArguments(question: string) {
   }
 }
 
+export async function fencedBlock(question: string) {
+  const completion = await openai.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 500, messages: [{ role: "user", content: question }] });
+  const text = completion.choices[0].message.content ?? "";
+  const blocks = text.split("```");
+  const code = blocks[1].replace(/^javascript\n/, "");
+  // Two assignments between the model output and the sink.
+  // ruleid: genai.llm-output-eval-js
+  return new Function(code)();
+}
+
 // --- near misses ------------------------------------------------------------------------------
 
 export async function parseJson(question: string) {

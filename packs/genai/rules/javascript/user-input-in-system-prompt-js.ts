@@ -68,6 +68,22 @@ export function langchainMessage(req: { query: { tone: string } }) {
   return new SystemMessage(`Tone: ${req.query.tone}`);
 }
 
+export async function brandRoute(request: Request) {
+  const payload = await request.json();
+  const voice = payload.brandVoice ?? "";
+  const instructions = `${SYSTEM_PROMPT}\nBrand voice: ${voice}`;
+  const messages = [
+    // Two assignments between the request and the prompt.
+    // ruleid: genai.user-input-in-system-prompt-js
+    { role: "system", content: instructions },
+    { role: "user", content: String(payload.question) },
+  ];
+  await openai.chat.completions.create({ model: "gpt-4o-mini", max_tokens: 500, messages });
+  // Engine limit: `{instructions: $P}` does not match the shorthand property `{ instructions }`.
+  // todoruleid: genai.user-input-in-system-prompt-js
+  return openai.responses.create({ model: "gpt-4o-mini", instructions, input: payload.question });
+}
+
 // --- near misses ------------------------------------------------------------------------------
 
 app.post("/safe", async (req, res) => {

@@ -134,6 +134,6 @@ def two_hops(question):
     text = resp.choices[0].message.content
     blocks = text.split("```")
     code = blocks[1]
-    # Needs taint tracking through two assignments.
-    # todoruleid: genai.llm-output-code-exec
+    # Two assignments between the model output and the sink.
+    # ruleid: genai.llm-output-code-exec
     exec(code)

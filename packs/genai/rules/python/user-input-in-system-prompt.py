@@ -1,15 +1,23 @@
 from anthropic import Anthropic
+from fastapi import FastAPI
 from flask import Flask, request
 from langchain_core.messages import HumanMessage, SystemMessage
 from langchain_core.prompts import ChatPromptTemplate
 from openai import OpenAI
+from pydantic import BaseModel
 
 app = Flask(__name__)
+api = FastAPI()
 client = OpenAI(timeout=30)
 claude = Anthropic(timeout=30)
 
 SYSTEM_PROMPT = "You are a support assistant for Acme. Answer only questions about Acme products."
 PERSONAS = {"friendly": "Be warm and concise.", "formal": "Use a formal register."}
+
+
+class ChatRequest(BaseModel):
+    question: str
+    tone: str = "friendly"
 
 
 @app.post("/chat")
@@ -70,6 +78,39 @@ def langchain_chat():
     # ruleid: genai.user-input-in-system-prompt
     messages = [SystemMessage(content=f"Rules: {request.json['rules']}"), HumanMessage(content=request.json["question"])]
     return template, messages, named
+
+
+@api.post("/v2/chat")
+async def chat_v2(body: ChatRequest):
+    # FastAPI hands the request body to the handler as a parameter.
+    messages = [
+        # ruleid: genai.user-input-in-system-prompt
+        {"role": "system", "content": f"{SYSTEM_PROMPT} Tone: {body.tone}"},
+        {"role": "user", "content": body.question},
+    ]
+    return client.chat.completions.create(model="gpt-4o-mini", messages=messages)
+
+
+@app.post("/v2/brand")
+def brand_chat():
+    payload = request.get_json()
+    voice = payload.get("brand_voice", "")
+    instructions = f"{SYSTEM_PROMPT}\nBrand voice: {voice}"
+    # Two assignments between the request and the prompt.
+    # ruleid: genai.user-input-in-system-prompt
+    return client.responses.create(model="gpt-4o-mini", instructions=instructions, input=payload["question"])
+
+
+@api.post("/v2/safe")
+async def chat_v2_safe(body: ChatRequest):
+    tone = PERSONAS.get(body.tone, PERSONAS["friendly"])
+    messages = [
+        # ok: genai.user-input-in-system-prompt
+        {"role": "system", "content": f"{SYSTEM_PROMPT} {tone}"},
+        # ok: genai.user-input-in-system-prompt
+        {"role": "user", "content": body.question},
+    ]
+    return client.chat.completions.create(model="gpt-4o-mini", messages=messages)
 
 
 # --- near misses -----------------------------------------------------------------------------

@@ -26,5 +26,16 @@ export const pypiScheme: VersionScheme = {
       return undefined;
     }
   },
-  upgradeSpec: (spec, target) => upgradePySpec(spec, parsePyVersion(target)),
+  upgradeSpec: (spec, target) => upgradePoetrySpec(spec, target) ?? upgradePySpec(spec, parsePyVersion(target)),
 };
+
+/**
+ * Poetry's own constraint syntax in pyproject.toml (`^1.2`, `~1.2`, a bare `1.2.3` meaning exactly
+ * that version): rewritten in the same style. Undefined when the spec is PEP 440.
+ */
+function upgradePoetrySpec(spec: string, target: string): string | undefined {
+  parsePyVersion(target);
+  const m = /^(\s*)(\^|~(?!=))?\s*(v?\d[\w.!+-]*)(\s*)$/.exec(spec);
+  if (!m) return undefined;
+  return `${m[1]}${m[2] ?? ''}${target}${m[4]}`;
+}
