@@ -5,6 +5,7 @@
 import { build } from 'esbuild';
 import { copyFileSync, mkdirSync, readFileSync, existsSync, readdirSync, writeFileSync } from 'node:fs';
 import { zipSync } from 'fflate';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -55,5 +56,12 @@ for (const ecosystem of readdirSync(advisoriesDir, { withFileTypes: true }).filt
   }
 }
 mkdirSync(path.join(dist, 'advisories'), { recursive: true });
+// The prebuilt index of the bundled packs' rules (server/src/rules/rule-index.ts): a cold `moat
+// check` or server start reads it instead of parsing every rule YAML. Built by a helper bundle
+// that is not shipped.
+const indexer = path.join(root, 'out', 'build', 'rule-index-build.js');
+await build({ ...common, entryPoints: [path.join(root, 'server/src/rules/rule-index-build.ts')], outfile: indexer, sourcemap: false });
+const indexed = spawnSync(process.execPath, [indexer, path.join(root, 'packs'), path.join(dist, 'rules-index.json')], { encoding: 'utf8' });
+if (indexed.status !== 0) throw new Error(`rule index: ${indexed.stderr}`);
 writeFileSync(path.join(dist, 'advisories', 'bundled.zip'), zipSync(records, { level: 9 }));
 console.log(`built ${entries.map((e) => path.relative(root, e.outfile)).join(', ')}, ${manifest.grammars.length} grammars and ${Object.keys(records).length} bundled advisories`);

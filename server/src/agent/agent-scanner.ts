@@ -16,7 +16,7 @@ import { ruleInfo } from '../engine/rule-compile';
 import type { TextDetector } from '../engine/text-detector';
 import { compareFindings } from '../report/report';
 import { loadRules } from '../rules/rule-loader';
-import { bundledPacksDir, wasmFromDir } from '../scan/install-paths';
+import { bundledPacksDir, bundledRulesIndexFor, wasmFromDir } from '../scan/install-paths';
 import { findGitleaksConfig, secretsDetectors } from '../scan/secrets-setup';
 import { maskText, scrubSecretValues } from './secret-masking';
 
@@ -64,7 +64,7 @@ export class AgentScanner {
 
   static async create(options: AgentScannerOptions): Promise<AgentScanner> {
     const configs = options.configs?.length ? [...options.configs] : [bundledPacksDir()];
-    const loaded = await loadRules(configs, options.root);
+    const loaded = await loadRules(configs, options.root, { indexFor: bundledRulesIndexFor });
     const problems: Problem[] = [...loaded.problems];
     const secrets = options.secrets ?? !options.configs?.length;
     let detectors: TextDetector[] = [];

@@ -15,7 +15,7 @@ import { formatText } from '../report/format-text';
 import { ScanReport } from '../report/report';
 import { loadRules } from '../rules/rule-loader';
 import { DEFAULT_MAX_FILE_BYTES } from '../scan/file-walk';
-import { bundledPacksDir, wasmFromDir } from '../scan/install-paths';
+import { bundledPacksDir, bundledRulesIndexFor, wasmFromDir } from '../scan/install-paths';
 import { scanWorkspace } from '../scan/workspace-scan';
 import { MOAT_VERSION } from './version';
 import { findGitleaksConfig, secretsDetectors } from '../scan/secrets-setup';
@@ -104,7 +104,7 @@ export async function runScanCommand(argv: string[]): Promise<number> {
     }
   }
   const configs = opts.config?.length ? opts.config : [bundledPacksDir()];
-  const loaded = await loadRules(configs);
+  const loaded = await loadRules(configs, undefined, { indexFor: bundledRulesIndexFor });
   // .moat.yaml: its packs add rules (unless --config chose them), its overrides and excludes apply.
   const ws = await scanWorkspaceConfig({ explicit: opts['moat-config'], root: process.cwd(), targets, packs: !opts.config?.length, moatVersion: MOAT_VERSION });
   if ('error' in ws) return usageError(ws.error);

@@ -11,6 +11,7 @@ import { RuleSet } from '../engine/rule-set';
 import { loadRules } from '../rules/rule-loader';
 import type { GitleaksSource } from '../secrets/gitleaks-detector';
 import { secretsDetectors } from '../scan/secrets-setup';
+import { bundledRulesIndexFor } from '../scan/install-paths';
 import { WorkspaceConfigs } from './config-workspace';
 
 export interface RuleSources {
@@ -66,7 +67,7 @@ export class RuleStore {
   private async loadNow(sources: RuleSources, generation: number): Promise<LoadedRuleState> {
     const configs = sources.configs ?? WorkspaceConfigs.none;
     const roots = [...(sources.bundled ? [sources.bundled] : []), ...sources.workspace, ...(sources.gitleaks ? [sources.gitleaks.file] : []), ...configs.watched];
-    const read = await loadRules(roots.filter((r) => !configs.watched.includes(r)), '/');
+    const read = await loadRules(roots.filter((r) => !configs.watched.includes(r)), '/', { indexFor: bundledRulesIndexFor });
     const loaded = { rules: [...read.rules, ...configs.rules], problems: [...read.problems, ...configs.problems], files: [...read.files, ...configs.files] };
     const secrets = sources.bundled || sources.gitleaks ? secretsDetectors(sources.gitleaks) : { detectors: [], problems: [] };
     const rules = await RuleSet.create(loaded.rules, this.grammars, secrets.detectors);

@@ -10,6 +10,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Problem } from '../engine/finding';
 import type { RuleDto } from '../engine/rule-model';
 import { parseRuleFile } from './rule-yaml';
+import { readRuleIndex } from './rule-index';
 
 export interface LoadedRules {
   readonly rules: RuleDto[];
@@ -65,7 +66,12 @@ async function packSelection(dir: string, name: string): Promise<PackSelection |
 }
 
 /** Reads every rule file under the given targets; a missing target is a problem, not a throw. */
-export async function loadRules(targets: readonly string[], displayBase = process.cwd()): Promise<LoadedRules> {
+export interface LoadRulesOptions {
+  /** A prebuilt index for a target folder (see rule-index.ts), used when it matches the files. */
+  readonly indexFor?: (target: string) => string | undefined;
+}
+
+export async function loadRules(targets: readonly string[], displayBase = process.cwd(), options: LoadRulesOptions = {}): Promise<LoadedRules> {
   const rules: RuleDto[] = [];
   const problems: Problem[] = [];
   const files: string[] = [];
@@ -75,6 +81,14 @@ export async function loadRules(targets: readonly string[], displayBase = proces
       found = await findRuleFiles(target);
     } catch (e) {
       problems.push({ severity: 'error', message: `cannot read rules from ${target}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`, file: target });
+      continue;
+    }
+    const indexFile = options.indexFor?.(target);
+    const indexed = indexFile ? await readRuleIndex(path.resolve(target), found, indexFile, displayBase) : undefined;
+    if (indexed) {
+      rules.push(...indexed.rules);
+      problems.push(...indexed.problems);
+      files.push(...found);
       continue;
     }
     for (const file of found) {

@@ -39,6 +39,12 @@ export function bundledPacksDir(): string {
   return path.join(packageRoot(), 'packs');
 }
 
+/** The build's prebuilt index of the bundled packs (dist/rules-index.json) when `target` is that folder. */
+export function bundledRulesIndexFor(target: string): string | undefined {
+  if (path.resolve(target) !== path.resolve(bundledPacksDir())) return undefined;
+  return [path.join(__dirname, 'rules-index.json'), path.join(packageRoot(), 'dist', 'rules-index.json')].find((c) => existsSync(c));
+}
+
 /** Reads wasm files from a folder; a missing file names the folder and the build step. */
 export function wasmFromDir(dir: string = grammarDir()): WasmSource {
   return {
