@@ -6,7 +6,7 @@
  *     and offsets shifted;
  *   - the edit's ancestors and the nodes in between are matched again.
  * Anything that could break that reasoning (other active patterns, changed imports, a pattern that
- * ran out of budget) falls back to the full walk. Tested against the full walk on random edits.
+ * ran out of budget, typed metavariables) falls back to the full walk. Tested against the full walk on random edits.
  */
 import { Env, bind, BoundValue } from './bindings';
 import type { CancellationToken } from './cancellation';
@@ -78,6 +78,8 @@ export function walkIncremental(
 ): WalkResult | undefined {
   if (!previous || !edit || previous.index !== index || previous.result.overBudget.size > 0) return undefined;
   if (previous.mask.length !== mask.length || previous.mask.some((v, i) => v !== mask[i])) return undefined;
+  // Typed metavariables look at declarations outside the matched node.
+  if (index.patterns.some((p, slot) => p.typed && mask[slot])) return undefined;
   const old = previous.tree;
   if (old.lang !== st.lang || !sameAliases(old, st)) return undefined;
   const delta = edit.newEnd - edit.oldEnd;

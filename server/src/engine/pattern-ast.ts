@@ -41,4 +41,6 @@ export interface CompiledPattern {
   readonly startKinds: readonly number[] | undefined;
   /** Identifiers and string contents that every match must contain (for the prefilter). */
   readonly literals: readonly string[];
+  /** Has typed metavariables: its matches depend on declarations elsewhere in the file. */
+  readonly typed?: boolean;
 }

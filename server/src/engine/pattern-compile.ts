@@ -45,7 +45,8 @@ export function compilePattern(source: string, lang: LoadedLanguage): CompileRes
       if (!clean && (!errorsAreTolerable(st) || (best && best.errors <= st.errorCount))) continue;
       const tops = topNodes(st, 0, at, at + sub.text.length);
       if (tops.length === 0) continue;
-      const pattern = new PatternCompiler(st, sub.originals, sub.typed).finish(trimmed, tops);
+      const compiled = new PatternCompiler(st, sub.originals, sub.typed).finish(trimmed, tops);
+      const pattern = sub.typed.size > 0 ? { ...compiled, typed: true } : compiled;
       if (clean) return { ok: true, pattern };
       best = { pattern, errors: st.errorCount };
     } finally {

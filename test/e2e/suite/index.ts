@@ -114,6 +114,27 @@ const tests: Test[] = [
     },
   },
   {
+    name: 'requirements.txt: a vulnerable pin gets an advisory diagnostic, a hover with the fixed version, and an upgrade quick fix that keeps ==',
+    fn: async () => {
+      const uri = workspaceFile('requirements.txt');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const [d] = await waitForMoatDiagnostics(uri, 'GHSA-f73w-4m7g-ch9x');
+      assertEqual(d.range.start.line, 2, 'the diagnostic is on the langchain line');
+      assert(d.message.startsWith('langchain 0.0.300 has a known vulnerability'), `message: ${d.message}`);
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, d.range.start.translate(0, 2));
+      const hoverText = (hovers ?? []).flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : 'value' in c ? c.value : ''))).join('\n');
+      assert(/CVE-2023-39631/.test(hoverText) && /Fixed in:\*\* 0\.0\.308/.test(hoverText), `hover: ${hoverText.slice(0, 400)}`);
+      const upgrade = (await codeActions(uri, d.range)).find((a) => a.title.startsWith('Upgrade langchain to '));
+      assert(upgrade?.edit, 'no "Upgrade langchain to …" quick fix');
+      assert(await vscode.workspace.applyEdit(upgrade.edit), 'workspace.applyEdit returned false');
+      assert(await doc.save(), 'save failed');
+      const line = fs.readFileSync(uri.fsPath, 'utf8').split('\n')[2];
+      assert(/^langchain==0\.\d+\.\d+$/.test(line) && line !== 'langchain==0.0.300', `line 3 on disk: ${line}`);
+      await waitFor('the fixed advisory to disappear from requirements.txt', () => (moatDiagnostics(uri, 'GHSA-f73w-4m7g-ch9x').length === 0 ? true : undefined));
+    },
+  },
+  {
     name: 'a file whose editor was closed keeps no stale Moat diagnostic once it is fixed',
     fn: async () => {
       // The editor closes but the document stays open in the extension host (VS Code keeps the
