@@ -118,7 +118,8 @@ test('network answers are cached on disk for the TTL (tokens never stored); offl
   assert.equal(snyk.requests.length, 1, 'served from the cache');
   assert.equal(osv.requests.length, 3, 'served from the cache');
   assert.deepEqual(second.byDependency, first.byDependency);
-  assert.deepEqual(readdirSync(dir).sort(), ['osv', 'snyk']);
+  // One namespace per source and scope (Snyk org, OSV host), so two orgs never share answers.
+  assert.deepEqual(readdirSync(dir).map((d) => d.replace(/-[0-9a-f]{16}$/, '')).sort(), ['osv', 'snyk']);
   for (const source of readdirSync(dir)) {
     for (const file of readdirSync(path.join(dir, source))) assert.ok(!readFileSync(path.join(dir, source, file), 'utf8').includes(TOKEN));
   }
@@ -126,6 +127,10 @@ test('network answers are cached on disk for the TTL (tokens never stored); offl
   await service.lookup([LC_CORE]);
   assert.equal(snyk.requests.length, 2, 'expired: asked again');
   assert.equal(osv.requests.length, 6);
+  const asked = snyk.requests.length;
+  const otherOrg = new AdvisoryService([new SnykSource({ token: TOKEN, orgId: '00000000-0000-4000-8000-000000000001', baseUrl: snyk.url, ...FAST })], { cache, ttlMs: 60_000 });
+  await otherOrg.lookup([LC_CORE]);
+  assert.equal(snyk.requests.length, asked + 1, "another org is asked, not served from the first org's cache");
 });
 
 test('an unwritable cache, or a source failing unexpectedly, is a warning and not a failure', async (t) => {

@@ -5,6 +5,7 @@
  * network sources are cached on disk for a TTL when a DiskCache is given.
  */
 import { AdvisorySourceError, dependencyKey, type Advisory, type AdvisorySource, type Dependency } from '../types';
+import { createHash } from 'node:crypto';
 import { mergeAdvisories } from './advisory-merge';
 import type { DiskCache } from './disk-cache';
 import type { ExtendedAdvisorySource } from './source-extras';
@@ -65,7 +66,7 @@ export class AdvisoryService {
     const answers = new Map<string, Advisory[]>();
     let misses = deps;
     if (cache && deps.length) {
-      const cached = await Promise.all(deps.map((dep) => cache.get(source.name, dependencyKey(dep), this.#ttlMs)));
+      const cached = await Promise.all(deps.map((dep) => cache.get(cacheName(source), dependencyKey(dep), this.#ttlMs)));
       misses = deps.filter((dep, i) => {
         const hit = cached[i];
         if (hit) answers.set(dependencyKey(dep), hit);
@@ -83,7 +84,7 @@ export class AdvisoryService {
     warnings.push(...this.#takeWarnings(source));
     for (const [key, advisories] of fresh) answers.set(key, advisories);
     if (cache) {
-      const written = await Promise.allSettled(misses.filter((dep) => fresh.has(dependencyKey(dep))).map((dep) => cache.set(source.name, dependencyKey(dep), fresh.get(dependencyKey(dep)) ?? [])));
+      const written = await Promise.allSettled(misses.filter((dep) => fresh.has(dependencyKey(dep))).map((dep) => cache.set(cacheName(source), dependencyKey(dep), fresh.get(dependencyKey(dep)) ?? [])));
       const failed = written.find((w): w is PromiseRejectedResult => w.status === 'rejected');
       if (failed) warnings.push(`advisory cache: cannot write to ${cache.dir} (${(failed.reason as NodeJS.ErrnoException).code ?? String(failed.reason)})`);
     }
@@ -97,6 +98,11 @@ export class AdvisoryService {
       return [];
     }
   }
+}
+
+/** The cache namespace of a source: its name, plus its scope (a Snyk org, an API host) when it has one. */
+function cacheName(source: ExtendedAdvisorySource): string {
+  return source.cacheScope ? `${source.name}-${createHash('sha256').update(source.cacheScope).digest('hex').slice(0, 16)}` : source.name;
 }
 
 function sourceFailure(name: string, error: unknown): string {

@@ -35,6 +35,7 @@ interface PendingQuery {
 export class OsvApiSource implements ExtendedAdvisorySource {
   readonly name = OSV_SOURCE;
   readonly remote = true;
+  readonly cacheScope: string;
   readonly #base: URL;
   readonly #batchSize: number;
   readonly #concurrency: number;
@@ -44,6 +45,7 @@ export class OsvApiSource implements ExtendedAdvisorySource {
 
   constructor(options: OsvApiSourceOptions = {}) {
     this.#base = new URL((options.baseUrl ?? OSV_DEFAULT_BASE_URL).replace(/\/+$/, '') + '/');
+    this.cacheScope = this.#base.toString();
     this.#batchSize = Math.min(OSV_MAX_BATCH, Math.max(1, options.batchSize ?? OSV_MAX_BATCH));
     this.#concurrency = Math.max(1, options.concurrency ?? 4);
     this.#maxPages = Math.max(1, options.maxPages ?? 20);

@@ -36,6 +36,7 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 export class SnykSource implements ExtendedAdvisorySource {
   readonly name = SNYK_SOURCE;
   readonly remote = true;
+  readonly cacheScope: string;
   readonly #token: string;
   readonly #orgId: string;
   readonly #base: URL;
@@ -49,6 +50,7 @@ export class SnykSource implements ExtendedAdvisorySource {
   constructor(options: SnykSourceOptions) {
     this.#token = options.token.trim();
     this.#orgId = options.orgId.trim();
+    this.cacheScope = `${options.baseUrl ?? SNYK_DEFAULT_BASE_URL} ${this.#orgId}`;
     this.#base = new URL((options.baseUrl ?? SNYK_DEFAULT_BASE_URL).replace(/\/+$/, '').replace(/\/rest$/, '') + '/');
     this.#apiVersion = options.apiVersion ?? SNYK_API_VERSION;
     this.#pageLimit = Math.min(1000, Math.max(1, options.pageLimit ?? 1000));

@@ -9,6 +9,8 @@ import type { AdvisorySource } from '../types';
 export interface AdvisorySourceExtras {
   /** True when lookups ask a network service; the AdvisoryService caches those answers on disk. */
   readonly remote?: boolean;
+  /** What else an answer depends on (a Snyk org, an API host): cached answers are kept apart per scope. */
+  readonly cacheScope?: string;
   /** Warnings gathered since the last call, then forgotten. */
   takeWarnings?(): string[];
 }
