@@ -5,26 +5,9 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest } from '../../server/src/sca/manifests/index';
-import type { Dependency } from '../../server/src/sca/types';
-
-const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'sca');
-
-function fixtureText(rel: string): string {
-  return readFileSync(join(FIXTURES, rel), 'utf8');
-}
-
-function byName(deps: Dependency[], name: string): Dependency {
-  const dep = deps.find((d) => d.name === name);
-  assert.ok(dep, `no dependency ${name} in ${deps.map((d) => d.name).join(', ')}`);
-  return dep;
-}
-
-function slice(text: string, r: { start: number; end: number } | undefined): string | undefined {
-  return r ? text.slice(r.start, r.end) : undefined;
-}
+import { fixtureText, byName, slice } from '../helpers/manifest-fixtures';
 
 test('go.mod: require blocks and lines, // indirect is transitive, replace applied, exclude ignored', () => {
   const text = fixtureText('go-service/go.mod');

@@ -5,13 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { isManifestFile, normalizePypiName, purlFor, readManifest } from '../../server/src/sca/manifests/index';
 import type { Dependency } from '../../server/src/sca/types';
 import type { Position } from '../../server/src/engine/finding';
-
-const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'sca');
+import { fixtureText, FIXTURES } from '../helpers/manifest-fixtures';
 
 function fixtureFiles(dir = FIXTURES, prefix = ''): string[] {
   const out: string[] = [];
@@ -21,10 +20,6 @@ function fixtureFiles(dir = FIXTURES, prefix = ''): string[] {
     else if (isManifestFile(name)) out.push(`${prefix}${name}`);
   }
   return out;
-}
-
-function fixtureText(rel: string): string {
-  return readFileSync(join(FIXTURES, rel), 'utf8');
 }
 
 function siblingsOf(rel: string): (name: string) => string | undefined {

@@ -5,44 +5,12 @@
  */
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readManifest } from '../../server/src/sca/manifests/index';
-import type { Dependency, ManifestResult } from '../../server/src/sca/types';
-
-const FIXTURES = join(__dirname, '..', '..', '..', 'test', 'fixtures', 'sca');
-
-function fixtureText(rel: string): string {
-  return readFileSync(join(FIXTURES, rel), 'utf8');
-}
+import type { ManifestResult } from '../../server/src/sca/types';
+import { readFixture, byName, slice, summary } from '../helpers/manifest-fixtures';
 
 /** Reads a fixture the way the scanner does, with its folder's files as siblings. */
-function readFixture(rel: string, withSiblings = true): { result: ManifestResult; text: string } {
-  const text = fixtureText(rel);
-  const folder = rel.slice(0, rel.lastIndexOf('/') + 1);
-  const sibling = (name: string): string | undefined => {
-    try {
-      return fixtureText(folder + name);
-    } catch {
-      return undefined;
-    }
-  };
-  return { result: readManifest(rel, text, withSiblings ? sibling : undefined), text };
-}
-
-function byName(deps: Dependency[], name: string): Dependency {
-  const dep = deps.find((d) => d.name === name);
-  assert.ok(dep, `no dependency ${name} in ${deps.map((d) => d.name).join(', ')}`);
-  return dep;
-}
-
-function slice(text: string, r: { start: number; end: number } | undefined): string | undefined {
-  return r ? text.slice(r.start, r.end) : undefined;
-}
-
-function summary(deps: Dependency[]): string[] {
-  return deps.map((d) => `${d.direct ? 'D' : 't'} ${d.name}@${d.version ?? '-'}`);
-}
 
 test('package.json with package-lock.json: every section, exact versions from the lockfile', () => {
   const { result, text } = readFixture('npm-app/package.json');
