@@ -112,3 +112,18 @@ test('a failing advisory source is named in a warning; the bundled findings stil
     { advisorySources: ['bundled', 'osv'], osvApiUrl: 'http://127.0.0.1:9', advisoryCacheHours: 0 },
   );
 });
+
+test('a broken manifest line is a diagnostic where it is; the readable lines are still checked', async () => {
+  await withClient(async (c) => {
+    const file = path.join(root, 'broken-requirements.txt');
+    const text = 'gradio==3.40.0\nthis is not ] a requirement\n';
+    writeFileSync(file, text);
+    const uri = pathToFileURL(file).toString();
+    await c.open(uri, 'pip-requirements', text);
+    const p = await c.waitFor('diagnostics', () => c.latest(uri, 1));
+    assert.ok(p.diagnostics.some((d) => d.range.start.line === 0 && String(d.code).startsWith('GHSA-')), 'gradio is still checked');
+    const broken = p.diagnostics.find((d) => d.range.start.line === 1);
+    assert.ok(broken, `a diagnostic on line 2, got ${JSON.stringify(p.diagnostics.map((d) => [d.range.start.line, d.message]))}`);
+    assert.match(broken.message, /requirement/i);
+  });
+});

@@ -13,6 +13,7 @@ import { checkManifests } from '../sca/dependency-check';
 import { siblingReader } from '../sca/manifest-scan';
 import { isManifestFile } from '../sca/manifests';
 import { bundledAdvisoriesLocation } from '../scan/install-paths';
+import { recordAdvisorySourceError } from '../observability/metrics';
 
 export interface DependencyCheck {
   readonly findings: Finding[];
@@ -48,6 +49,7 @@ export class DependencyChecker {
     const result = await checkManifests([{ file, text, readSibling }], service, signal);
     for (const info of result.infos) this.infos.set(info.id, info);
     for (const message of [...notes, ...result.warnings]) this.warnOnce(message);
+    for (const source of result.failedSources) recordAdvisorySourceError(source);
     const checked = result.files.find((f) => f.file === file);
     return { findings: checked?.findings ?? [], problems: checked?.problems ?? [] };
   }

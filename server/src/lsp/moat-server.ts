@@ -28,7 +28,7 @@ import {
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import ignore from 'ignore';
 import { scanWith } from '../engine/file-scan';
-import { Finding, levelRank } from '../engine/finding';
+import { Finding, Problem, levelRank } from '../engine/finding';
 import type { Grammars } from '../engine/grammars';
 import { languageForPath } from '../engine/languages';
 import { parseRuleFile } from '../rules/rule-yaml';
@@ -312,9 +312,9 @@ export class MoatServer {
       d.result = { version, generation, findings: new Map(), diagnostics: [] };
       return [];
     }
-    const dependencies = file && settings.dependencies && DependencyChecker.applies(file) ? await this.checkDependencies(d, file, settings) : [];
+    const dependencies = file && settings.dependencies && DependencyChecker.applies(file) ? await this.checkDependencies(d, file, settings) : { findings: [], problems: [] };
     if (d.version !== version || this.documents.get(d.uri) !== d) return undefined;
-    const findings = state.configs.applyToFindings(file, [...this.scan(d, state), ...dependencies]);
+    const findings = state.configs.applyToFindings(file, [...this.scan(d, state), ...dependencies.findings]);
     const visible = findings.filter((f) => !f.suppressed && levelRank(f.level) >= levelRank(settings.severityThreshold));
     const byKey = new Map<string, Finding>();
     const diagnostics = visible.map((f, i) => {
@@ -323,6 +323,8 @@ export class MoatServer {
       const data: DiagnosticData = { ruleId: f.ruleId, version, key };
       return toDiagnostic(f, state.infoById.get(f.ruleId) ?? this.dependencies.info(f.ruleId), data);
     });
+    // What a manifest reader could not read (a broken line, an unreadable include), where it is.
+    diagnostics.push(...dependencies.problems.filter((p) => p.file === undefined || p.file === file).map(problemToDiagnostic));
     d.insertedSinceCheck = 0;
     d.result = { version, generation: state.generation, findings: byKey, diagnostics };
     return diagnostics;
@@ -344,16 +346,14 @@ export class MoatServer {
     }
   }
 
-  /** Vulnerable dependencies of a manifest; a failure is logged and leaves the other findings. */
-  private async checkDependencies(d: OpenDocument, file: string, settings: MoatSettings): Promise<Finding[]> {
+  /** Vulnerable dependencies of a manifest, and what in it could not be read; a failure is logged and leaves the other findings. */
+  private async checkDependencies(d: OpenDocument, file: string, settings: MoatSettings): Promise<{ findings: Finding[]; problems: Problem[] }> {
     try {
       const openText = (sibling: string) => this.documents.get(pathToFileURL(sibling).toString())?.doc.getText();
-      const checked = await this.dependencies.check(file, d.doc.getText(), settings, openText);
-      for (const p of checked.problems) this.connection.console.warn(`${this.relativePath(d.uri)}:${p.line ?? 1}: ${p.message}`);
-      return checked.findings;
+      return await this.dependencies.check(file, d.doc.getText(), settings, openText);
     } catch (e) {
       this.connection.console.error(`Moat could not check the dependencies of ${this.relativePath(d.uri)}: ${e instanceof Error ? e.message : String(e)}`);
-      return [];
+      return { findings: [], problems: [] };
     }
   }
 

@@ -30,18 +30,22 @@ export interface DependencyCheckResult {
   readonly infos: RuleInfo[];
   /** One per advisory source that failed (its name and why); the others' results still count. */
   readonly warnings: string[];
+  /** Names of the sources that failed. */
+  readonly failedSources: string[];
 }
 
 /** What the check needs of the advisory service. */
 export interface AdvisoryLookup {
-  lookup(dependencies: readonly Dependency[], signal?: AbortSignal): Promise<{ byDependency: Map<string, Advisory[]>; warnings: string[] }>;
+  lookup(dependencies: readonly Dependency[], signal?: AbortSignal): Promise<{ byDependency: Map<string, Advisory[]>; warnings: string[]; failedSources?: string[] }>;
 }
 
 export async function checkManifests(inputs: readonly ManifestInput[], advisories: AdvisoryLookup, signal?: AbortSignal): Promise<DependencyCheckResult> {
   const read = inputs.map((input) => ({ input, result: readManifest(input.file, input.text, input.readSibling) }));
   const unique = new Map<string, Dependency>();
   for (const { result } of read) for (const dep of result.dependencies) if (dep.version && !unique.has(dependencyKey(dep))) unique.set(dependencyKey(dep), dep);
-  const { byDependency, warnings } = unique.size ? await advisories.lookup([...unique.values()], signal) : { byDependency: new Map<string, Advisory[]>(), warnings: [] };
+  const { byDependency, warnings, failedSources = [] } = unique.size
+    ? await advisories.lookup([...unique.values()], signal)
+    : { byDependency: new Map<string, Advisory[]>(), warnings: [], failedSources: [] };
   const infos = new Map<string, RuleInfo>();
   const files: ManifestCheck[] = [];
   for (const { input, result } of read) {
@@ -61,7 +65,7 @@ export async function checkManifests(inputs: readonly ManifestInput[], advisorie
       if (file === input.file || found.findings.length || problems.length) files.push({ file, findings: found.findings, problems, dependencies: deps.length });
     }
   }
-  return { files, infos: [...infos.values()], warnings };
+  return { files, infos: [...infos.values()], warnings, failedSources };
 }
 
 function baseName(file: string): string {

@@ -24,6 +24,8 @@ export interface AdvisoryLookupResult {
   readonly byDependency: Map<string, Advisory[]>;
   /** One line per problem: a failing source (named), records skipped, the cache unwritable. */
   readonly warnings: string[];
+  /** Names of the sources whose lookup failed (for metrics). */
+  readonly failedSources: string[];
 }
 
 export class AdvisoryService {
@@ -48,7 +50,8 @@ export class AdvisoryService {
     const asked = await Promise.all(
       this.#sources.map(async (source) => {
         const warnings: string[] = [];
-        return { answers: await this.#ask(source, deps, warnings, signal), warnings };
+        const failed = { value: false };
+        return { answers: await this.#ask(source, deps, warnings, signal, failed), warnings, failed: failed.value ? source.name : undefined };
       }),
     );
     const answers = asked.map((a) => a.answers);
@@ -57,11 +60,11 @@ export class AdvisoryService {
     for (const [key, dep] of unique) {
       byDependency.set(key, mergeAdvisories(dep.ecosystem, answers.map((answer) => answer.get(key) ?? [])));
     }
-    return { byDependency, warnings };
+    return { byDependency, warnings, failedSources: asked.flatMap((a) => (a.failed ? [a.failed] : [])) };
   }
 
   /** One source's answers, from the cache where fresh; a failure is recorded as a warning and answers nothing. */
-  async #ask(source: ExtendedAdvisorySource, deps: readonly Dependency[], warnings: string[], signal?: AbortSignal): Promise<Map<string, Advisory[]>> {
+  async #ask(source: ExtendedAdvisorySource, deps: readonly Dependency[], warnings: string[], signal: AbortSignal | undefined, failed: { value: boolean }): Promise<Map<string, Advisory[]>> {
     const cache = source.remote ? this.#cache : undefined;
     const answers = new Map<string, Advisory[]>();
     let misses = deps;
@@ -79,6 +82,7 @@ export class AdvisoryService {
       fresh = await source.lookup(misses, signal);
     } catch (error) {
       warnings.push(...this.#takeWarnings(source), sourceFailure(source.name, error));
+      failed.value = true;
       return answers;
     }
     warnings.push(...this.#takeWarnings(source));
