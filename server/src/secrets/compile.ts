@@ -219,6 +219,18 @@ export function compileSecretRuleset(rules: readonly SecretRule[], allowlists: r
       rulesByKeyword[i].push(r.index);
     }
   }
-  const automaton = new KeywordAutomaton([...keywordIndex.keys()]);
-  return { ruleset: { rules: compiled, allowlists: globals, automaton, rulesByKeyword, alwaysRun }, problems };
+  // Built when first scanned with: a process that only lists the rules never needs it.
+  const keywords = [...keywordIndex.keys()];
+  let automaton: KeywordAutomaton | undefined;
+  const ruleset: SecretRuleset = {
+    rules: compiled,
+    allowlists: globals,
+    get automaton() {
+      automaton ??= new KeywordAutomaton(keywords);
+      return automaton;
+    },
+    rulesByKeyword,
+    alwaysRun,
+  };
+  return { ruleset, problems };
 }

@@ -55,15 +55,15 @@ export class KeywordAutomaton {
       const f = this.fail[s];
       const outs = s === 0 ? ownOut[0] : [...ownOut[s], ...(this.out[f] ?? [])];
       this.out[s] = outs.length > 0 ? outs : undefined;
-      for (let c = 0; c < ASCII; c++) {
-        const child = children[s].get(c);
-        if (child !== undefined) {
-          this.fail[child] = s === 0 ? 0 : this.next[f * ASCII + c];
-          this.next[s * ASCII + c] = child;
-          order.push(child);
-        } else {
-          this.next[s * ASCII + c] = s === 0 ? 0 : this.next[f * ASCII + c];
-        }
+      // Characters without a child go where the fail state goes (the root's stay at the root):
+      // copy the fail state's row, then set the children.
+      if (s !== 0) this.next.copyWithin(s * ASCII, f * ASCII, f * ASCII + ASCII);
+      const ascii = [...children[s].keys()].filter((c) => c < ASCII).sort((x, y) => x - y);
+      for (const c of ascii) {
+        const child = children[s].get(c)!;
+        this.fail[child] = s === 0 ? 0 : this.next[f * ASCII + c];
+        this.next[s * ASCII + c] = child;
+        order.push(child);
       }
       for (const [c, child] of children[s]) {
         if (c < ASCII) continue;

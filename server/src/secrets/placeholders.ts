@@ -24,7 +24,7 @@ export function placeholderReason(secret: string): string | undefined {
   for (const word of FILLER_WORDS) if (lower.includes(word)) return `filler word "${word}"`;
   if (MASK.test(body)) return 'masked';
   if (body.length >= 8) {
-    const distinct = new Set(bodyLower).size;
+    const distinct = distinctUpTo(bodyLower, 6);
     if (distinct <= 3 || (body.length >= 20 && distinct <= 5)) return 'too few distinct characters';
     if (hasSequentialRun(bodyLower, 7)) return 'sequential characters';
     if (isPeriodic(bodyLower)) return 'repeating pattern';
@@ -69,6 +69,17 @@ const MASK = /[*•]{3,}|…|\.{3,}|[xX]{5,}|#{4,}/;
 function stripPrefix(s: string): string {
   const m = /^(?:[A-Za-z]{1,12}[_-]){1,3}/.exec(s);
   return m && m[0].length < s.length ? s.slice(m[0].length) : s;
+}
+
+/** The number of distinct characters (code points) in `s`, counted up to `cap` (then `cap`). */
+function distinctUpTo(s: string, cap: number): number {
+  const seen: number[] = [];
+  for (let i = 0; i < s.length && seen.length < cap; ) {
+    const c = s.codePointAt(i)!;
+    if (!seen.includes(c)) seen.push(c);
+    i += c > 0xffff ? 2 : 1;
+  }
+  return seen.length;
 }
 
 /** Position of a character in 0-9a-z order, or -1. */
