@@ -41,20 +41,10 @@ async function main(argv: string[]): Promise<number> {
       return runPackCommand(rest);
     case 'advisories':
       return runAdvisoriesCommand(rest);
-    case 'lsp':
-      if (!rest.includes('--stdio')) {
-        process.stderr.write('moat lsp: only --stdio is supported (e.g. `moat lsp --stdio`)\n');
-        return 2;
-      }
-      {
-        const observed = await (await import('../observability/lsp-options')).lspObservability(rest);
-        if (!observed.ok) {
-          process.stderr.write(`moat lsp: ${observed.message}\n`);
-          return 2;
-        }
-        await (await import('../lsp/start-server')).startServer({ log: observed.log });
-      }
-      return new Promise<number>(() => undefined);
+    case 'lsp': {
+      const served = await (await import('./lsp-command')).runLspCommand(rest);
+      return served === 'serving' ? new Promise<number>(() => undefined) : served;
+    }
     // The agent commands load their modules on demand: `moat check` runs on every agent edit.
     case 'check':
       return (await import('../agent/check-command')).runCheckCommand(rest);

@@ -29,7 +29,13 @@ export type CFormula =
     };
 
 export type CCondition =
-  | { readonly c: 'regex'; readonly mv: string; readonly re: SafeRegex }
+  | {
+      readonly c: 'regex';
+      readonly mv: string;
+      readonly re: SafeRegex;
+      /** When the regex only accepts a few whole words (`^(execute|raw)$`): one of them must be in the file. */
+      readonly words?: readonly string[];
+    }
   | { readonly c: 'pattern'; readonly mv: string; readonly sub: SubFormula }
   | {
       readonly c: 'comparison';
@@ -164,7 +170,7 @@ export class RuleCompiler {
         }
         case 'metavariable-regex': {
           const re = this.regex(item.regex, item.loc, 'metavariable-regex', false);
-          if (re) conditions.push({ c: 'regex', mv: item.metavariable, re });
+          if (re) conditions.push({ c: 'regex', mv: item.metavariable, re, words: anchoredWords(item.regex) });
           else ok = false;
           break;
         }
@@ -242,9 +248,20 @@ export function prefilterOf(f: CFormula, patterns: readonly CompiledPattern[]): 
       return ALWAYS;
     case 'either':
       return anyOf(f.items.map((i) => prefilterOf(i, patterns)));
-    case 'and':
-      return allOf([], [...f.positives, ...f.insides].map((i) => prefilterOf(i, patterns)));
+    case 'and': {
+      // A metavariable the regex pins to a few whole words: the bound node's text is one of them,
+      // so the file contains it as a word (nodes span whole tokens).
+      const pinned = f.conditions.flatMap((c) => (c.c === 'regex' && c.words ? [anyOf(c.words.map((w) => allOf([w])))] : []));
+      return allOf([], [...[...f.positives, ...f.insides].map((i) => prefilterOf(i, patterns)), ...pinned]);
+    }
   }
+}
+
+/** The words of a fully anchored alternation of identifiers (`^(a|b)$`, `^(?:a|b)$`, `^a$`), else undefined. */
+export function anchoredWords(regex: string): string[] | undefined {
+  const m = /^\^(?:\((?:\?:)?([A-Za-z_][A-Za-z0-9_]*(?:\|[A-Za-z_][A-Za-z0-9_]*)*)\)|([A-Za-z_][A-Za-z0-9_]*))\$$/.exec(regex.trim());
+  if (!m) return undefined;
+  return (m[1] ?? m[2]).split('|');
 }
 
 export type RuleCompileResult = { ok: true; rule: CompiledRule } | { ok: false; problems: Problem[] };

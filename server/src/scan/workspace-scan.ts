@@ -26,7 +26,7 @@ export interface WorkspaceScanOptions {
   readonly root: string;
   readonly maxFileBytes?: number;
   readonly respectGitignore?: boolean;
-  /** Worker threads; 0 or 1 scans in this thread. Default: CPU count, for 64 files or more. */
+  /** Worker threads; 0 or 1 scans in this thread. Default: CPU count, for 64 files and 4 MiB or more. */
   readonly jobs?: number;
   readonly cancel?: CancellationToken;
   readonly onProgress?: (done: number, total: number) => void;
@@ -50,6 +50,20 @@ function sizeOf(file: string): number {
   }
 }
 const MIN_FILES_FOR_WORKERS = 64;
+/**
+ * Below this much text, one thread finishes before workers would have loaded their grammars and
+ * compiled their rules (a few hundred ms each): the default uses workers only above it.
+ */
+const MIN_BYTES_FOR_WORKERS = 4 * 1024 * 1024;
+
+function totalBytes(files: readonly { path: string }[], atLeast: number): number {
+  let total = 0;
+  for (const f of files) {
+    total += sizeOf(f.path);
+    if (total >= atLeast) break;
+  }
+  return total;
+}
 
 /**
  * Scans `targets` with the rules in `dtos`. In this thread the rules are compiled by `compile`;
@@ -67,7 +81,7 @@ export async function scanWorkspace(dtos: readonly RuleDto[], compile: () => Pro
   // With --jobs given, workers start (load grammars, compile rules) while the files are listed.
   const early = options.jobs !== undefined && options.jobs > 1 && workerBundle() ? scanOnWorkers(dtos, listing, maxFileBytes, options.jobs, options) : undefined;
   const files = await listing;
-  const jobs = options.jobs ?? (files.length >= MIN_FILES_FOR_WORKERS ? os.availableParallelism() : 1);
+  const jobs = options.jobs ?? (files.length >= MIN_FILES_FOR_WORKERS && totalBytes(files, MIN_BYTES_FOR_WORKERS) >= MIN_BYTES_FOR_WORKERS ? os.availableParallelism() : 1);
   const problems: Problem[] = [];
   let outcomes: FileOutcome[];
   if (early || (jobs > 1 && files.length > BATCH && workerBundle())) {
