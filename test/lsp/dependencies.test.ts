@@ -11,7 +11,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeAction, CodeActionRequest, HoverRequest, TextEdit } from 'vscode-languageserver-protocol/node';
+import { CodeAction, CodeActionRequest, ExecuteCommandRequest, HoverRequest, TextEdit } from 'vscode-languageserver-protocol/node';
 import { TestLspClient } from '../helpers/lsp-client';
 
 let root: string;
@@ -126,4 +126,23 @@ test('a broken manifest line is a diagnostic where it is; the readable lines are
     assert.ok(broken, `a diagnostic on line 2, got ${JSON.stringify(p.diagnostics.map((d) => [d.range.start.line, d.message]))}`);
     assert.match(broken.message, /requirement/i);
   });
+});
+
+test('a workspace scan reports vulnerable dependencies in manifests that are not open', async () => {
+  const folder = mkdtempSync(path.join(os.tmpdir(), 'moat-lsp-deps-ws-'));
+  try {
+    writeFileSync(path.join(folder, 'requirements.txt'), 'langchain==0.0.300\n');
+    const client = await TestLspClient.start({ root: folder, settings: { bundledRules: false, debounceMs: 20 } });
+    try {
+      await client.waitFor('rules loaded', () => client.notifications.some((n) => n.method === 'moat/status'));
+      await client.connection.sendRequest(ExecuteCommandRequest.type, { command: 'moat.server.scanWorkspace', arguments: [] });
+      const uri = pathToFileURL(path.join(folder, 'requirements.txt')).toString();
+      const p = await client.waitFor('dependency diagnostics from the workspace scan', () => client.published.find((x) => x.uri === uri && x.diagnostics.length > 0));
+      assert.ok(p.diagnostics.some((d) => d.code === 'GHSA-f73w-4m7g-ch9x' && d.range.start.line === 0));
+    } finally {
+      await client.stop();
+    }
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
