@@ -45,22 +45,64 @@ function evaluateAnd(f: Extract<CFormula, { op: 'and' }>, ctx: EvalContext): Ran
   let acc = evaluate(terms[0], ctx);
   for (let i = 1; i < terms.length && acc.length; i++) acc = intersect(ctx, acc, evaluate(terms[i], ctx), terms === f.positives);
   if (terms === f.positives) for (const inside of f.insides) if (acc.length) acc = intersect(ctx, acc, evaluate(inside, ctx), false);
+  // Leading metavariable-regex conditions only filter (they never change bindings), like negatives
+  // do, so applying them first gives the same result while negatives then see fewer matches.
+  let c0 = 0;
+  while (c0 < f.conditions.length && f.conditions[c0].c === 'regex') {
+    if (!acc.length) break;
+    const cond = f.conditions[c0++];
+    acc = acc.filter((x) => applyCondition(cond, x, ctx).length > 0);
+  }
   for (const neg of f.negatives) {
     if (!acc.length) break;
-    const ys = evaluate(neg.f, ctx);
-    acc = acc.filter((x) => !ys.some((y) => (neg.inside ? contains(y, x) : equal(x, y)) && compatible(ctx, x.env, y.env)));
+    acc = withoutNegative(ctx, acc, evaluate(neg.f, ctx), neg.inside);
   }
   for (const re of f.notRegexes) {
     if (!acc.length) break;
     const ys = regexMatches(re, ctx);
     acc = acc.filter((x) => !ys.some((y) => contains(y, x) || contains(x, y)));
   }
-  for (const cond of f.conditions) {
+  for (let c = c0; c < f.conditions.length; c++) {
     if (!acc.length) break;
+    const cond = f.conditions[c];
     acc = acc.flatMap((x) => applyCondition(cond, x, ctx));
   }
   for (const names of f.focus) acc = acc.flatMap((x) => focus(names, x, ctx));
   return dedupe(ctx, acc);
+}
+
+/**
+ * Drops each x that a negative match y removes (`inside`: y encloses x; else y has x's range) with
+ * compatible bindings. The ys are indexed by range (or sorted by start) instead of scanned per x.
+ */
+function withoutNegative(ctx: EvalContext, xs: RangeMatch[], ys: RangeMatch[], inside: boolean): RangeMatch[] {
+  if (ys.length === 0) return xs;
+  if (!inside) {
+    const byRange = new Map<string, RangeMatch[]>();
+    for (const y of ys) {
+      const key = `${y.start}:${y.end}`;
+      const list = byRange.get(key);
+      if (list) list.push(y);
+      else byRange.set(key, [y]);
+    }
+    return xs.filter((x) => !byRange.get(`${x.start}:${x.end}`)?.some((y) => compatible(ctx, x.env, y.env)));
+  }
+  const sorted = [...ys].sort((a, b) => a.start - b.start);
+  return xs.filter((x) => {
+    // The ys that start at or before x, latest first; one of them must also end at or after x.
+    let hi = sorted.length;
+    let lo = 0;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (sorted[mid].start <= x.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = lo - 1; i >= 0; i--) {
+      const y = sorted[i];
+      if (y.end >= x.end && compatible(ctx, x.env, y.env)) return false;
+    }
+    return true;
+  });
 }
 
 function contains(outer: RangeMatch, inner: RangeMatch): boolean {
@@ -99,17 +141,34 @@ function intersect(ctx: EvalContext, xs: RangeMatch[], ys: RangeMatch[], symmetr
   return out;
 }
 
+/** The first match of each range and bindings; bindings are only compared between matches of one range. */
 function dedupe(ctx: EvalContext, xs: RangeMatch[]): RangeMatch[] {
   if (xs.length < 2) return xs;
-  const seen = new Set<string>();
+  const first = new Map<number | string, RangeMatch>();
+  let keys: Map<number | string, Set<string>> | undefined;
   const out: RangeMatch[] = [];
   for (const x of xs) {
-    const key = `${x.start}:${x.end}:${envKey(ctx, x.env)}`;
-    if (seen.has(key)) continue;
-    seen.add(key);
+    const range = rangeId(x);
+    const seen = first.get(range);
+    if (!seen) {
+      first.set(range, x);
+      out.push(x);
+      continue;
+    }
+    keys ??= new Map();
+    let group = keys.get(range);
+    if (!group) keys.set(range, (group = new Set([envKey(ctx, seen.env)])));
+    const key = envKey(ctx, x.env);
+    if (group.has(key)) continue;
+    group.add(key);
     out.push(x);
   }
   return out;
+}
+
+/** A map key for a match's range: a number when the offsets allow (no string to build), else `start:end`. */
+function rangeId(x: RangeMatch): number | string {
+  return x.end < 0x400000 ? x.start * 0x400000 + x.end : `${x.start}:${x.end}`;
 }
 
 function envKey(ctx: EvalContext, env: Env): string {
@@ -152,7 +211,7 @@ function applyCondition(cond: CCondition, x: RangeMatch, ctx: EvalContext): Rang
   switch (cond.c) {
     case 'regex': {
       const v = lookup(x.env, cond.mv);
-      return v && cond.re.testAtStart(textOf(ctx, v)) ? [x] : [];
+      return v && regexCondition(cond, textOf(ctx, v)) ? [x] : [];
     }
     case 'comparison':
       return compare(cond, x, ctx) ? [x] : [];
@@ -166,6 +225,24 @@ function applyCondition(cond: CCondition, x: RangeMatch, ctx: EvalContext): Rang
       });
     }
   }
+}
+
+/** Results of each metavariable-regex condition by bound text (the test only depends on the text). */
+const regexResults = new WeakMap<CCondition, Map<string, boolean>>();
+const REGEX_MEMO_ENTRIES = 4096;
+const REGEX_MEMO_TEXT = 1024;
+
+function regexCondition(cond: Extract<CCondition, { c: 'regex' }>, text: string): boolean {
+  if (text.length > REGEX_MEMO_TEXT) return cond.re.testAtStart(text);
+  let memo = regexResults.get(cond);
+  if (!memo) regexResults.set(cond, (memo = new Map()));
+  let result = memo.get(text);
+  if (result === undefined) {
+    result = cond.re.testAtStart(text);
+    if (memo.size >= REGEX_MEMO_ENTRIES) memo.clear();
+    memo.set(text, result);
+  }
+  return result;
 }
 
 /** Matches of a metavariable-pattern's formula in the value bound to the metavariable. */

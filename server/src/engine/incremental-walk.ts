@@ -59,9 +59,20 @@ function shiftValue(v: BoundValue, ids: number, chars: number): BoundValue {
   }
 }
 
+/** Does the env bind a value by offsets (which an edit before it shifts even when node ids do not)? */
+function hasText(env: Env): boolean {
+  for (let b = env; b; b = b.next) if (b.value.k === 'text') return true;
+  return false;
+}
+
+/** The env with node ids shifted by `ids` and offsets by `chars`; the same env when nothing moves. */
 function shiftEnv(env: Env, ids: number, chars: number): Env {
+  if (!env || (ids === 0 && (chars === 0 || !hasText(env)))) return env;
+  // Most matches bind one or two metavariables: rebuild those without the intermediate list.
+  if (!env.next) return bind(undefined, env.name, shiftValue(env.value, ids, chars));
+  if (!env.next.next) return bind(bind(undefined, env.next.name, shiftValue(env.next.value, ids, chars)), env.name, shiftValue(env.value, ids, chars));
   const items: Array<[string, BoundValue]> = [];
-  for (let b = env; b; b = b.next) items.push([b.name, shiftValue(b.value, ids, chars)]);
+  for (let b: Env = env; b; b = b.next) items.push([b.name, shiftValue(b.value, ids, chars)]);
   let out: Env = undefined;
   for (let i = items.length - 1; i >= 0; i--) out = bind(out, items[i][0], items[i][1]);
   return out;
@@ -104,14 +115,16 @@ export function walkIncremental(
   const overBudget = new Set<number>();
   if (previous.result.matches.some((list) => list.length >= MAX_MATCHES_PER_PATTERN)) return undefined;
   previous.result.matches.forEach((list, slot) => {
+    if (index.canonical[slot] !== slot) return; // shares another slot's list (see shareResults)
     for (const m of list) {
       if (m.at === undefined) continue;
       if (m.at < a && old.end[m.at] < edit.start) results[slot].push(m);
-      else if (m.at >= b0) results[slot].push({ start: m.start + delta, end: m.end + delta, env: shiftEnv(m.env, ids, delta), at: m.at + ids });
+      else if (m.at >= b0) results[slot].push(ids === 0 && delta === 0 ? m : { start: m.start + delta, end: m.end + delta, env: shiftEnv(m.env, ids, delta), at: m.at + ids });
     }
   });
   // Re-match the edit's ancestors (in the prefix, ending at or after the edit) and the middle.
   index.visit(st, mask, 0, a - 1, (n) => old.end[n] >= edit.start, results, overBudget, cancel);
   index.visit(st, mask, a, b1 - 1, undefined, results, overBudget, cancel);
+  index.shareResults(mask, results, overBudget);
   return { matches: results, overBudget };
 }

@@ -32,9 +32,28 @@ export interface WalkResult {
 export class PatternIndex {
   private readonly byKind: number[][] = [];
   private readonly anyKind: number[] = [];
+  /** The slot whose matches each slot shares (itself unless an earlier pattern is identical). */
+  readonly canonical: Int32Array;
+  private readonly hasAliases: boolean;
 
-  constructor(readonly patterns: readonly CompiledPattern[]) {
+  /** With `shareIdentical`, identical patterns (several rules often repeat one) are matched once. */
+  constructor(
+    readonly patterns: readonly CompiledPattern[],
+    shareIdentical = false,
+  ) {
+    this.canonical = Int32Array.from(patterns, (_, slot) => slot);
+    if (shareIdentical) {
+      const first = new Map<string, number>();
+      patterns.forEach((p, slot) => {
+        const key = patternKey(p);
+        const seen = first.get(key);
+        if (seen === undefined) first.set(key, slot);
+        else this.canonical[slot] = seen;
+      });
+    }
+    this.hasAliases = this.canonical.some((c, slot) => c !== slot);
     patterns.forEach((p, slot) => {
+      if (this.canonical[slot] !== slot) return;
       if (p.startKinds === undefined) {
         this.anyKind.push(slot);
         return;
@@ -56,7 +75,30 @@ export class PatternIndex {
     const overBudget = new Set<number>();
     if (st.count === 0) return { matches: results, overBudget };
     this.visit(st, active, root, st.last[root], undefined, results, overBudget, cancel);
+    this.shareResults(active, results, overBudget);
     return { matches: results, overBudget };
+  }
+
+  /** The active slots matched for `active`: each active slot's canonical slot. */
+  private canonicalActive(active: Uint8Array | undefined): Uint8Array | undefined {
+    if (!active || !this.hasAliases) return active;
+    const out = new Uint8Array(active.length);
+    for (let slot = 0; slot < active.length; slot++) if (active[slot]) out[this.canonical[slot]] = 1;
+    return out;
+  }
+
+  /**
+   * After visiting: every active slot that shares another's matches gets that slot's list (the same
+   * array, which callers only read) and its budget state. Lists of aliases are left untouched by visit.
+   */
+  shareResults(active: Uint8Array | undefined, results: RangeMatch[][], overBudget: Set<number>): void {
+    if (!this.hasAliases) return;
+    for (let slot = 0; slot < results.length; slot++) {
+      const c = this.canonical[slot];
+      if (c === slot || (active && !active[slot])) continue;
+      results[slot] = results[c];
+      if (overBudget.has(c)) overBudget.add(slot);
+    }
   }
 
   /** Tries the active patterns at nodes [from, to] (those `only` admits), adding to `results`. */
@@ -71,6 +113,7 @@ export class PatternIndex {
     cancel?: CancellationToken,
   ): void {
     const matcher = new Matcher(st);
+    active = this.canonicalActive(active);
     const named = st.lang.kinds.named;
     const flags = st.lang.kinds.flags;
     for (let n = from; n <= to; n++) {
@@ -116,4 +159,20 @@ export class PatternIndex {
       return ++count >= MAX_BINDINGS_PER_NODE;
     });
   }
+}
+
+let unsharedKeys = 0;
+
+/**
+ * Identical compiled patterns have the same key (regexes by source and flags). A pattern holding
+ * any other kind of object gets a key of its own, so it is never shared by mistake.
+ */
+function patternKey(p: CompiledPattern): string {
+  let unique = false;
+  const key = JSON.stringify([p.root, p.sequence ?? null, p.startKinds ?? null, p.typed ?? false], (_, v: unknown) => {
+    if (v instanceof RegExp) return `/${v.source}/${v.flags}`;
+    if (v !== null && typeof v === 'object' && !Array.isArray(v) && Object.getPrototypeOf(v) !== Object.prototype) unique = true;
+    return v;
+  });
+  return unique ? `unshared:${unsharedKeys++}` : key;
 }

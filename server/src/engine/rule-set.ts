@@ -76,7 +76,7 @@ export class RuleSet {
           failures.push({ dto, id, problems: r.problems });
         }
       }
-      set.byLanguage.set(id, { lang, rules: compiled, ruleSlots, index: new PatternIndex(patterns) });
+      set.byLanguage.set(id, { lang, rules: compiled, ruleSlots, index: new PatternIndex(patterns, true) });
     }
     // `typescript` covers .ts and .tsx: a JSX pattern only parses as TSX, a `<T>x` cast only as TS.
     const reported = new Set<RuleDto>();
