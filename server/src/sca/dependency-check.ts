@@ -7,7 +7,7 @@
 import type { Finding, Problem, RuleInfo } from '../engine/finding';
 import { dependencyFindings } from './advisory-findings';
 import { isManifestFile, readManifest } from './manifests';
-import { Advisory, Dependency, dependencyKey } from './types';
+import { Advisory, Dependency, uniqueVersioned } from './types';
 
 export interface ManifestInput {
   /** The path findings and problems are reported under. */
@@ -41,8 +41,7 @@ export interface AdvisoryLookup {
 
 export async function checkManifests(inputs: readonly ManifestInput[], advisories: AdvisoryLookup, signal?: AbortSignal): Promise<DependencyCheckResult> {
   const read = inputs.map((input) => ({ input, result: readManifest(input.file, input.text, input.readSibling) }));
-  const unique = new Map<string, Dependency>();
-  for (const { result } of read) for (const dep of result.dependencies) if (dep.version && !unique.has(dependencyKey(dep))) unique.set(dependencyKey(dep), dep);
+  const unique = uniqueVersioned(read.flatMap(({ result }) => result.dependencies));
   const { byDependency, warnings, failedSources = [] } = unique.size
     ? await advisories.lookup([...unique.values()], signal)
     : { byDependency: new Map<string, Advisory[]>(), warnings: [], failedSources: [] };

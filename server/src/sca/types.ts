@@ -136,3 +136,10 @@ export interface AdvisorySource {
 export function dependencyKey(dep: Pick<Dependency, 'ecosystem' | 'name' | 'version'>): string {
   return `${dep.ecosystem}|${dep.name}|${dep.version ?? ''}`;
 }
+
+/** The dependencies that have an exact version, one per dependencyKey (first wins), by key. */
+export function uniqueVersioned(dependencies: Iterable<Dependency>): Map<string, Dependency> {
+  const unique = new Map<string, Dependency>();
+  for (const dep of dependencies) if (dep.version && !unique.has(dependencyKey(dep))) unique.set(dependencyKey(dep), dep);
+  return unique;
+}

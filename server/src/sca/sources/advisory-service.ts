@@ -4,7 +4,7 @@
  * that fails becomes a warning naming it while the others' results still count. Answers of
  * network sources are cached on disk for a TTL when a DiskCache is given.
  */
-import { AdvisorySourceError, dependencyKey, type Advisory, type AdvisorySource, type Dependency } from '../types';
+import { AdvisorySourceError, dependencyKey, type Advisory, type AdvisorySource, type Dependency, uniqueVersioned } from '../types';
 import { createHash } from 'node:crypto';
 import { mergeAdvisories } from './advisory-merge';
 import type { DiskCache } from './disk-cache';
@@ -44,8 +44,7 @@ export class AdvisoryService {
   }
 
   async lookup(dependencies: readonly Dependency[], signal?: AbortSignal): Promise<AdvisoryLookupResult> {
-    const unique = new Map<string, Dependency>();
-    for (const dep of dependencies) if (dep.version && !unique.has(dependencyKey(dep))) unique.set(dependencyKey(dep), dep);
+    const unique = uniqueVersioned(dependencies);
     const deps = [...unique.values()];
     const asked = await Promise.all(
       this.#sources.map(async (source) => {

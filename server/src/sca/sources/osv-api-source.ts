@@ -4,7 +4,7 @@
  * `GET {base}/v1/vulns/{id}` once per distinct id for the full records. Only ecosystem, name and
  * version leave the machine.
  */
-import { AdvisorySourceError, dependencyKey, type Advisory, type Dependency, type OsvRecord } from '../types';
+import { AdvisorySourceError, dependencyKey, type Advisory, type Dependency, type OsvRecord, uniqueVersioned } from '../types';
 import { requestJson, type HttpRetryOptions, type JsonResponse } from './http-json-client';
 import { checkOsvRecord } from './osv-record-check';
 import { osvRecordToAdvisory } from './osv-record-advisory';
@@ -59,8 +59,7 @@ export class OsvApiSource implements ExtendedAdvisorySource {
   }
 
   async lookup(dependencies: readonly Dependency[], signal?: AbortSignal): Promise<Map<string, Advisory[]>> {
-    const unique = new Map<string, Dependency>();
-    for (const dep of dependencies) if (dep.version && !unique.has(dependencyKey(dep))) unique.set(dependencyKey(dep), dep);
+    const unique = uniqueVersioned(dependencies);
     const idsByKey = await this.#queryIds([...unique.values()], signal);
     const allIds = [...new Set([...idsByKey.values()].flatMap((ids) => [...ids]))];
     const records = new Map<string, OsvRecord>();

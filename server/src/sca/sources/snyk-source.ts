@@ -5,7 +5,7 @@
  * name, version) leaves the machine; the token goes only in the Authorization header, to the
  * configured host, and never into messages, warnings or the cache.
  */
-import { AdvisorySourceError, dependencyKey, type Advisory, type Dependency } from '../types';
+import { AdvisorySourceError, dependencyKey, type Advisory, type Dependency, uniqueVersioned } from '../types';
 import { requestJson, type HttpRetryOptions, type JsonResponse } from './http-json-client';
 import { runLimited } from './run-limited';
 import { SNYK_SOURCE, isSnykIssue, snykIssueToAdvisory } from './snyk-issue-advisory';
@@ -70,8 +70,7 @@ export class SnykSource implements ExtendedAdvisorySource {
     if (!UUID.test(this.#orgId)) {
       throw new AdvisorySourceError(this.name, `the Snyk org id must be the organization's UUID (Snyk: Settings → General → Organization ID), not "${this.#orgId.slice(0, 80)}"`);
     }
-    const unique = new Map<string, Dependency>();
-    for (const dep of dependencies) if (dep.version && !unique.has(dependencyKey(dep))) unique.set(dependencyKey(dep), dep);
+    const unique = uniqueVersioned(dependencies);
     const failed = new Map<string, string[]>();
     const answers = await runLimited([...unique.values()], this.#concurrency, async (dep) => {
       const outcome = await this.#issuesFor(dep, signal);
