@@ -87,30 +87,37 @@ function rejectionMessage(source: string, re2Error: Error, jsError: Error): stri
   return `invalid regex: ${re2Error.message}`;
 }
 
+/** Every match of an RE2 regex (up to `limit`), with its groups and where each group starts. */
+export function re2Matches(re: RE2JS, text: string, limit: number): Array<{ start: number; end: number; groups: Array<string | undefined>; groupStarts: number[] }> {
+  const groupCount = re.groupCount();
+  const out: Array<{ start: number; end: number; groups: Array<string | undefined>; groupStarts: number[] }> = [];
+  const m = re.matcher(text);
+  while (out.length < limit && m.find()) {
+    const groups: Array<string | undefined> = [m.group(0) ?? ''];
+    const groupStarts: number[] = [m.start()];
+    for (let g = 1; g <= groupCount; g++) {
+      groups.push(m.group(g) ?? undefined);
+      groupStarts.push(m.start(g));
+    }
+    out.push({ start: m.start(), end: m.end(), groups, groupStarts });
+    if (m.end() === m.start() && m.end() >= text.length) break;
+  }
+  return out;
+}
+
 function re2Regex(source: string, re: RE2JS): SafeRegex {
   const names = Object.entries(re.namedGroups());
-  const groupCount = re.groupCount();
   return {
     source,
     engine: 're2',
     test: (text) => re.matcher(text).find(),
     testAtStart: (text) => re.matcher(text).lookingAt(),
     matchAll(text, limit = 10000) {
-      const out: RegexMatch[] = [];
-      const m = re.matcher(text);
-      while (out.length < limit && m.find()) {
-        const groups: Array<string | undefined> = [m.group(0) ?? ''];
-        const groupStarts: number[] = [m.start()];
-        for (let g = 1; g <= groupCount; g++) {
-          groups.push(m.group(g) ?? undefined);
-          groupStarts.push(m.start(g));
-        }
+      return re2Matches(re, text, limit).map((match) => {
         const named: Record<string, string | undefined> = {};
-        for (const [name, index] of names) named[name] = groups[index];
-        out.push({ start: m.start(), end: m.end(), groups, named, groupStarts });
-        if (m.end() === m.start() && m.end() >= text.length) break;
-      }
-      return out;
+        for (const [name, index] of names) named[name] = match.groups[index];
+        return { ...match, named };
+      });
     },
   };
 }

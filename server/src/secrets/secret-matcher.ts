@@ -4,6 +4,7 @@
  * gitleaks config supplies. The built-in detectors may also run on V8's engine (native-regex.ts).
  */
 import { RE2JS } from 're2js';
+import { re2Matches } from '../engine/safe-regex';
 
 export interface SecretMatch {
   readonly start: number;
@@ -37,25 +38,10 @@ export function compileRe2(source: string): RE2JS {
  * its NFA / backtracker.
  */
 export function re2Matcher(re: RE2JS): SecretMatcher {
-  const groupCount = re.groupCount();
   return {
     engine: 're2',
     test: (text) => re.test(text),
-    matchAll(text, limit) {
-      const out: SecretMatch[] = [];
-      const m = re.matcher(text);
-      while (out.length < limit && m.find()) {
-        const groups: Array<string | undefined> = [m.group(0) ?? ''];
-        const groupStarts: number[] = [m.start()];
-        for (let g = 1; g <= groupCount; g++) {
-          groups.push(m.group(g) ?? undefined);
-          groupStarts.push(m.start(g));
-        }
-        out.push({ start: m.start(), end: m.end(), groups, groupStarts });
-        if (m.end() === m.start() && m.end() >= text.length) break;
-      }
-      return out;
-    },
+    matchAll: (text, limit) => re2Matches(re, text, limit),
   };
 }
 
